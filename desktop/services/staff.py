@@ -1,0 +1,157 @@
+"""Station set-up and staff accounts: argon2id hashes, roles, slowed-down failed logins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import time
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlmodel import Session, select
+
+from ..models import Setting, Staff, Station, utcnow
+from ..models.enums import Role
+from .context import SYSTEM, Actor, Ctx
+from .errors import NotFound, UserFacingError, ValidationError
+from .uow import transaction
+
+# Interactive logins: argon2id with moderate cost (about 50 ms here).
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+LOCK_AFTER = 5  # failed attempts before the account waits
+LOCK_SECONDS = 30
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def get_setting(engine: object, key: str, default: str = "") -> str:
+    with Session(engine) as session:  # type: ignore[arg-type]
+        row = session.get(Setting, key)
+        return row.value if row else default
+
+
+def set_setting(unit_session: Session, key: str, value: str) -> None:
+    row = unit_session.get(Setting, key)
+    if row is None:
+        unit_session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def init_station(engine: object, *, code: str, name: str, district_code: str = "",
+                 district_name: str = "", union_name: str = "", station_id: str | None = None) -> Ctx:
+    """Create this device's station row (once) and remember it as the local station."""
+    code = code.strip()
+    name = name.strip()
+    errors = {}
+    if not code:
+        errors["code"] = "服务站编码不能为空"
+    if not name:
+        errors["name"] = "服务站名称不能为空"
+    if errors:
+        raise ValidationError(errors)
+    existing = get_setting(engine, "station_id")
+    if existing:
+        raise UserFacingError("本机已设置服务站，不能重复初始化")
+    station = Station(code=code, name=name, district_code=district_code,
+                      district_name=district_name, union_name=union_name or name)
+    if station_id:
+        station.id = station_id
+    station.station_id = station.id
+    ctx = Ctx(engine, station.id, SYSTEM)  # type: ignore[arg-type]
+    with transaction(ctx) as unit:
+        unit.save(station)
+        set_setting(unit.session, "station_id", station.id)
+        set_setting(unit.session, "receipt_key", secrets.token_hex(32))
+        unit.audit("station.init", "station", station.id, code=code)
+    return ctx
+
+
+def local_context(engine: object, actor: Actor = SYSTEM) -> Ctx:
+    """The context of this device's station, or a Chinese error when it is not set up yet."""
+    station_id = get_setting(engine, "station_id")
+    if not station_id:
+        raise UserFacingError("本机尚未设置服务站，请先运行初始化（stationdesk init）")
+    return Ctx(engine, station_id, actor)  # type: ignore[arg-type]
+
+
+def add_staff(ctx: Ctx, *, username: str, display_name: str, role: Role | str,
+              password: str) -> Staff:
+    """Create an account. The first account of a station may be made by the system."""
+    if ctx.actor is not SYSTEM:
+        ctx.require_head("添加工作人员")
+    errors: dict[str, str] = {}
+    username = username.strip()
+    if not username:
+        errors["username"] = "登录名不能为空"
+    if not display_name.strip():
+        errors["display_name"] = "姓名不能为空"
+    if len(password) < 6:
+        errors["password"] = "密码至少 6 位"
+    try:
+        role_value = Role.from_text(str(role)).value
+    except ValueError:
+        errors["role"] = f"角色“{role}”不是可选项"
+    if errors:
+        raise ValidationError(errors)
+    with transaction(ctx) as unit:
+        if unit.session.exec(select(Staff).where(Staff.username == username)).first():
+            raise ValidationError({"username": f"登录名“{username}”已存在"})
+        staff = Staff(station_id=ctx.station_id, username=username,
+                      display_name=display_name.strip(), role=role_value,
+                      password_hash=hash_password(password))
+        unit.save(staff)
+        unit.audit("staff.add", "staff", staff.id, role=role_value)
+    return staff
+
+
+def list_staff(ctx: Ctx) -> list[Staff]:
+    with ctx.read() as session:
+        return list(session.exec(select(Staff).where(Staff.deleted == False).order_by(Staff.username)))  # noqa: E712
+
+
+def login(ctx: Ctx, username: str, password: str, *, sleep: bool = True) -> Actor:
+    """Check a password (works offline). Failures slow down: after 5, the account waits 30 s."""
+    now = utcnow()
+    with Session(ctx.engine) as session:
+        staff = session.exec(select(Staff).where(Staff.username == username.strip())).first()
+    if staff is None or not staff.active or staff.deleted:
+        if sleep:
+            time.sleep(0.3)
+        raise UserFacingError("登录名或密码错误")
+    if staff.locked_until and staff.locked_until > now:
+        wait = int((staff.locked_until - now).total_seconds()) + 1
+        raise UserFacingError(f"密码错误次数过多，请 {wait} 秒后再试")
+    try:
+        _hasher.verify(staff.password_hash, password)
+        ok = True
+    except (VerificationError, InvalidHashError):
+        ok = False
+    actor = Actor.of(staff)
+    with transaction(ctx.as_actor(actor)) as unit:
+        row = unit.session.get(Staff, staff.id)
+        assert row is not None
+        if ok:
+            row.failed_logins = 0
+            row.locked_until = None
+            unit.audit("staff.login", "staff", staff.id)
+        else:
+            row.failed_logins += 1
+            if row.failed_logins >= LOCK_AFTER:
+                row.locked_until = now + dt.timedelta(seconds=LOCK_SECONDS)
+            unit.audit("staff.login_failed", "staff", staff.id, attempts=row.failed_logins)
+    if not ok:
+        if sleep:
+            time.sleep(min(2.0, 0.3 * staff.failed_logins + 0.3))
+        raise UserFacingError("登录名或密码错误")
+    return actor
+
+
+def get_staff(ctx: Ctx, staff_id: str) -> Staff:
+    with ctx.read() as session:
+        staff = session.get(Staff, staff_id)
+        if staff is None:
+            raise NotFound("工作人员不存在")
+        return staff

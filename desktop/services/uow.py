@@ -1,0 +1,116 @@
+"""One user action = one transaction, holding the rows, their outbox entries and the audit.
+
+Killing the process at any moment leaves the whole action or none of it: the row, the outbox
+entry that will push it, and the audit event that records it commit together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlmodel import Session, select
+
+from ..models import LOCAL_COLUMNS, SYNCED_TABLES, AuditEvent, Outbox, Synced, utcnow
+from .context import Ctx
+
+ENTITY_OF: dict[type, str] = {cls: name for name, cls in SYNCED_TABLES.items()}
+
+
+def to_wire(value: Any) -> Any:
+    """JSON-safe form of a column value (dates as ISO text)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def record_payload(row: Synced) -> dict[str, Any]:
+    """The synced content of a row: every column but this device's bookkeeping."""
+    data = row.model_dump()
+    return {k: to_wire(v) for k, v in data.items() if k not in LOCAL_COLUMNS}
+
+
+def canonical_hash(data: Any) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class Unit:
+    """The open transaction of one action."""
+
+    def __init__(self, ctx: Ctx, session: Session) -> None:
+        self.ctx = ctx
+        self.session = session
+        self.changed: set[str] = set()
+        self._last_hash: str | None = None
+
+    def save(self, row: Synced, *, base: dict[str, Any] | None = None) -> Synced:
+        """Insert or update a synced row and queue it for push.
+
+        For an edit, base holds the changed fields' previous values, so the server can merge
+        field by field against whatever another station did meanwhile.
+        """
+        entity = ENTITY_OF[type(row)]
+        now = utcnow()
+        base_version = row.server_version
+        if base is not None:
+            row.version += 1
+            row.updated_at = now
+        row.sync_state = "pending"
+        row.sync_error = None
+        self.session.add(row)
+        payload: dict[str, Any] = {"record": record_payload(row)}
+        if base is not None:
+            payload["base"] = {k: to_wire(v) for k, v in base.items()}
+        self.session.add(
+            Outbox(entity=entity, row_id=row.id, op="delete" if row.deleted else "upsert",
+                   base_version=base_version, payload=payload, created_at=now)
+        )
+        self.changed.add(entity)
+        return row
+
+    def audit(self, action: str, entity: str = "", row_id: str = "", **detail: Any) -> None:
+        """Append a hash-chained audit event. detail must never hold personal values."""
+        if self._last_hash is None:
+            last = self.session.exec(
+                select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)  # type: ignore[union-attr]
+            ).first()
+            self._last_hash = last or ""
+        at = utcnow()
+        body = {"at": at.isoformat(), "staff_id": self.ctx.actor.staff_id, "action": action,
+                "entity": entity, "row_id": row_id, "detail": detail}
+        digest = canonical_hash([self._last_hash, body])
+        self.session.add(AuditEvent(at=at, staff_id=self.ctx.actor.staff_id, action=action,
+                                    entity=entity, row_id=row_id, detail=detail,
+                                    prev_hash=self._last_hash, hash=digest))
+        self._last_hash = digest
+
+
+@contextmanager
+def transaction(ctx: Ctx) -> Iterator[Unit]:
+    """Open one write transaction (BEGIN IMMEDIATE); commit on success, roll back on error."""
+    with Session(ctx.engine, expire_on_commit=False) as session, session.begin():
+        unit = Unit(ctx, session)
+        yield unit
+    from .events import notify  # local import: events has no dependencies, but keep order clear
+
+    notify(unit.changed)
+
+
+def verify_audit_chain(ctx: Ctx) -> int | None:
+    """Return the seq of the first tampered audit event, or None when the chain holds."""
+    previous = ""
+    with ctx.read() as session:
+        for event in session.exec(select(AuditEvent).order_by(AuditEvent.seq)):  # type: ignore[arg-type]
+            body = {"at": event.at.isoformat(), "staff_id": event.staff_id, "action": event.action,
+                    "entity": event.entity, "row_id": event.row_id, "detail": event.detail}
+            if event.prev_hash != previous or canonical_hash([previous, body]) != event.hash:
+                return event.seq
+            previous = event.hash
+    return None
