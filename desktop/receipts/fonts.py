@@ -1,0 +1,40 @@
+"""The one Chinese font of every PDF: registered with reportlab once per process.
+
+Why: a PDF that relies on the reader's fonts prints blank boxes on a machine without a CJK
+font, so every document embeds the subset TrueType font shipped in resources/fonts (built by
+scripts/make_font.py). Never the CID font STSong-Light: it embeds nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..paths import resource_path
+
+FONT = "SDSans"
+FONT_FILE = "stationdesk-cjk.ttf"
+
+_lock = threading.Lock()
+
+
+def font_path() -> str:
+    return str(resource_path("fonts", FONT_FILE))
+
+
+def register() -> str:
+    """Register the font (50-90 ms the first time, free afterwards) and return its name."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return FONT
+    with _lock:
+        if FONT not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(FONT, font_path()))
+            # bold/italic map to the same face, so <b> in a Paragraph never falls back to Helvetica
+            from reportlab.lib.fonts import addMapping
+
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(FONT, bold, italic, FONT)
+    return FONT
