@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -28,6 +29,9 @@ def register() -> str:
     """Register the font (50-90 ms the first time, free afterwards) and return its name."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return FONT
+    # binary (Flate-only) streams: ASCII85 on top is pure Python in reportlab 4+ and took a
+    # sixth of a 500-receipt batch while making the file 25% larger
+    rl_config.useA85 = 0
     with _lock:
         if FONT not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(FONT, font_path()))
