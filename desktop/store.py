@@ -7,7 +7,6 @@ committed; every user action is one transaction (see services.uow).
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -126,7 +125,7 @@ def migrate(path: Path) -> Path | None:
         return None
     if revision is not None and revision not in _known_revisions():
         raise StoreError(
-            "数据库由更新版本的工作台创建（结构版本 %s），本程序无法打开。请升级工作台后再试。" % revision
+            f"数据库由更新版本的工作台创建（结构版本 {revision}），本程序无法打开。请升级工作台后再试。"
         )
     taken = None
     if existing:

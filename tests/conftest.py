@@ -32,16 +32,22 @@ def engine(db_path: Path):
 @pytest.fixture
 def station_ctx(engine) -> Ctx:
     """A station with no staff yet, acting as the system."""
-    ctx = staff_service.init_station(engine, code="4401060001", name="测试街道工会服务站",
-                                     district_code="440106", district_name="天河区",
-                                     union_name="测试街道总工会")
+    ctx = staff_service.init_station(
+        engine,
+        code="4401060001",
+        name="测试街道工会服务站",
+        district_code="440106",
+        district_name="天河区",
+        union_name="测试街道总工会",
+    )
     ctx.today_fn = lambda: dt.date(2026, 11, 20)
     return ctx
 
 
 def _make_staff(ctx: Ctx, username: str, name: str, role: Role) -> Actor:
-    staff = staff_service.add_staff(ctx, username=username, display_name=name, role=role,
-                                    password="secret123")
+    staff = staff_service.add_staff(
+        ctx, username=username, display_name=name, role=role, password="secret123"
+    )
     return Actor.of(staff)
 
 

@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 import pytest
+from sqlmodel import select
 
 from desktop.models import Outbox
 from desktop.services import members
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.members import MemberInput
 from desktop.services.uow import verify_audit_chain
-from sqlmodel import select
 
 
 def test_add_member_derives_gender_birth_and_pinyin(ctx):
-    m = members.add_member(ctx, MemberInput(name="张三", id_number="11010519491231002x",
-                                            phone="138 0013 8000", employer="顺丰速运"))
+    m = members.add_member(
+        ctx,
+        MemberInput(
+            name="张三", id_number="11010519491231002x", phone="138 0013 8000", employer="顺丰速运"
+        ),
+    )
     assert m.id_number == "11010519491231002X"
     assert m.gender == "female"
     assert m.birth_date.isoformat() == "1949-12-31"

@@ -15,22 +15,42 @@ from desktop.services.relief import GoodsLine, ReliefInput
 
 @pytest.fixture
 def setup(ctx, head_ctx):
-    program = programs.add_program(head_ctx, ProgramInput(
-        code="LIV", year=2026, name="2026年生活救助", program_type="living",
-        max_times_per_year=2, annual_cap_fen=300000, budget_fen=1000000))
-    festival = programs.add_program(head_ctx, ProgramInput(
-        code="FES", year=2026, name="2026年两节送温暖", program_type="festival",
-        max_times_per_year=1, excludes=["LIV"]))
-    member = add_member(ctx, MemberInput(name="张三", id_number="440524188001010014",
-                                         employer="顺丰速运"))
+    program = programs.add_program(
+        head_ctx,
+        ProgramInput(
+            code="LIV",
+            year=2026,
+            name="2026年生活救助",
+            program_type="living",
+            max_times_per_year=2,
+            annual_cap_fen=300000,
+            budget_fen=1000000,
+        ),
+    )
+    festival = programs.add_program(
+        head_ctx,
+        ProgramInput(
+            code="FES",
+            year=2026,
+            name="2026年两节送温暖",
+            program_type="festival",
+            max_times_per_year=1,
+            excludes=["LIV"],
+        ),
+    )
+    member = add_member(
+        ctx, MemberInput(name="张三", id_number="440524188001010014", employer="顺丰速运")
+    )
     return program, festival, member
 
 
 def test_issue_allocates_gapless_numbers_and_freezes_content(ctx, setup):
     program, _, member = setup
     r1, rc1 = relief.issue(ctx, ReliefInput(member.id, program.id, cash_fen=100000))
-    r2, rc2 = relief.issue(ctx, ReliefInput(member.id, program.id, cash_fen=50, goods=[
-        GoodsLine("大米", 2, "袋", 10000)]))
+    r2, rc2 = relief.issue(
+        ctx,
+        ReliefInput(member.id, program.id, cash_fen=50, goods=[GoodsLine("大米", 2, "袋", 10000)]),
+    )
     assert rc1.number == "4401060001-2026-000001"
     assert rc2.number == "4401060001-2026-000002"
     assert rc2.content["total_fen"] == 10050
@@ -47,10 +67,15 @@ def test_caps_refuse_then_head_overrides_with_audit(ctx, head_ctx, setup):
         relief.issue(ctx, ReliefInput(member.id, program.id, cash_fen=100000))
     assert "超过每年 2 次的上限" in err.value.message
     with pytest.raises(RuleViolation):  # a social worker cannot override
-        relief.issue(ctx, ReliefInput(member.id, program.id, cash_fen=100000,
-                                      override_reason="特殊困难"))
-    r, _ = relief.issue(head_ctx, ReliefInput(member.id, program.id, cash_fen=100000,
-                                              override_reason="火灾特殊困难，经站务会同意"))
+        relief.issue(
+            ctx, ReliefInput(member.id, program.id, cash_fen=100000, override_reason="特殊困难")
+        )
+    r, _ = relief.issue(
+        head_ctx,
+        ReliefInput(
+            member.id, program.id, cash_fen=100000, override_reason="火灾特殊困难，经站务会同意"
+        ),
+    )
     assert r.override_reason.startswith("火灾")
 
 
@@ -93,8 +118,9 @@ def test_reprints_are_counted(ctx, setup):
 
 def test_month_close_locks_and_corrections_become_adjustments(ctx, setup):
     program, _, member = setup
-    r, rc = relief.issue(ctx, ReliefInput(member.id, program.id, cash_fen=1000,
-                                          issued_on=dt.date(2026, 10, 15)))
+    r, rc = relief.issue(
+        ctx, ReliefInput(member.id, program.id, cash_fen=1000, issued_on=dt.date(2026, 10, 15))
+    )
     check = monthclose.check(ctx, "2026-10")
     assert any("尚未打印" in b for b in check.blockers)
     relief.record_print(ctx, rc.id)
@@ -102,8 +128,9 @@ def test_month_close_locks_and_corrections_become_adjustments(ctx, setup):
     assert closed.totals["relief"] == {"count": 1, "cash_fen": 1000, "goods_value_fen": 0}
     assert closed.receipt_first == rc.number
     with pytest.raises(PeriodClosed):
-        relief.issue(ctx, ReliefInput(member.id, program.id, cash_fen=1000,
-                                      issued_on=dt.date(2026, 10, 20)))
+        relief.issue(
+            ctx, ReliefInput(member.id, program.id, cash_fen=1000, issued_on=dt.date(2026, 10, 20))
+        )
     adjustment = relief.void(ctx, r.id, "重复发放")
     assert adjustment.status == "adjustment" and adjustment.period == "2026-11"
     assert adjustment.adjusts_id == r.id and adjustment.cash_fen == -1000

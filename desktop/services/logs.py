@@ -16,8 +16,14 @@ from .periods import ensure_open
 from .uow import transaction
 from .validate import parse_date
 
-COUNT_FIELDS = ("visitors", "consultations", "mediations", "workers_involved", "new_members",
-                "services")
+COUNT_FIELDS = (
+    "visitors",
+    "consultations",
+    "mediations",
+    "workers_involved",
+    "new_members",
+    "services",
+)
 
 
 @dataclass
@@ -67,14 +73,15 @@ def add_log(ctx: Ctx, data: LogInput) -> StationLog:
     values["text"] = data.text.strip()
     with transaction(ctx) as unit:
         ensure_open(unit.session, ctx.station_id, values["log_date"], "工作日志")  # type: ignore[arg-type]
-        entry = StationLog(station_id=ctx.station_id, staff_id=ctx.actor.staff_id or "",
-                           **values)  # type: ignore[arg-type]
+        entry = StationLog(station_id=ctx.station_id, staff_id=ctx.actor.staff_id or "", **values)  # type: ignore[arg-type]
         unit.save(entry)
         unit.audit("log.add", "station_log", entry.id, category=entry.category)
     return entry
 
 
-def list_logs(ctx: Ctx, *, day: dt.date | None = None, period: str | None = None) -> list[StationLog]:
+def list_logs(
+    ctx: Ctx, *, day: dt.date | None = None, period: str | None = None
+) -> list[StationLog]:
     with ctx.read() as session:
         query = select(StationLog).where(StationLog.station_id == ctx.station_id)
         if day:
@@ -83,8 +90,11 @@ def list_logs(ctx: Ctx, *, day: dt.date | None = None, period: str | None = None
             start = dt.date(int(period[:4]), int(period[5:7]), 1)
             end = (start + dt.timedelta(days=32)).replace(day=1)
             query = query.where(col(StationLog.log_date) >= start, col(StationLog.log_date) < end)
-        return list(session.exec(query.order_by(col(StationLog.log_date).desc(),
-                                                col(StationLog.created_at).desc())))
+        return list(
+            session.exec(
+                query.order_by(col(StationLog.log_date).desc(), col(StationLog.created_at).desc())
+            )
+        )
 
 
 def month_view(ctx: Ctx, period: str) -> dict[dt.date, dict[str, int]]:

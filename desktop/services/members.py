@@ -19,18 +19,39 @@ from .validate import normalise_phone, parse_date, phone_error
 
 # Fields a user edits; everything else is derived or bookkeeping.
 EDITABLE = (
-    "name", "id_number", "phone", "employer", "job_group", "membership_status",
-    "hardship_category", "hardship_file_no", "hardship_review_date", "bank_account", "address",
-    "consent_sensitive_on", "consent_disclosure_on", "notes",
+    "name",
+    "id_number",
+    "phone",
+    "employer",
+    "job_group",
+    "membership_status",
+    "hardship_category",
+    "hardship_file_no",
+    "hardship_review_date",
+    "bank_account",
+    "address",
+    "consent_sensitive_on",
+    "consent_disclosure_on",
+    "notes",
 )
 SENSITIVE = ("id_number", "bank_account", "hardship_category", "hardship_file_no", "notes")
 
 FIELD_LABELS = {
-    "name": "姓名", "id_number": "身份证号", "phone": "手机号", "employer": "工作单位",
-    "job_group": "职业群体", "membership_status": "会籍状态", "hardship_category": "困难类别",
-    "hardship_file_no": "困难档案号", "hardship_review_date": "复核日期", "bank_account": "银行账号",
-    "address": "住址", "consent_sensitive_on": "敏感信息处理同意日期",
-    "consent_disclosure_on": "公示同意日期", "notes": "备注", "gender": "性别",
+    "name": "姓名",
+    "id_number": "身份证号",
+    "phone": "手机号",
+    "employer": "工作单位",
+    "job_group": "职业群体",
+    "membership_status": "会籍状态",
+    "hardship_category": "困难类别",
+    "hardship_file_no": "困难档案号",
+    "hardship_review_date": "复核日期",
+    "bank_account": "银行账号",
+    "address": "住址",
+    "consent_sensitive_on": "敏感信息处理同意日期",
+    "consent_disclosure_on": "公示同意日期",
+    "notes": "备注",
+    "gender": "性别",
     "birth_date": "出生日期",
 }
 
@@ -76,8 +97,10 @@ def fill_search_fields(member: Member) -> None:
 
 
 def _enum(value: str, enum: Any, label: str, errors: dict[str, str], key: str) -> str:
+    if not (value or "").strip():
+        return str(MemberInput.__dataclass_fields__[key].default)
     try:
-        return str(enum.from_text(value or "").value)
+        return str(enum.from_text(value).value)
     except ValueError:
         errors[key] = f"{label}“{value}”不是可选项"
         return ""
@@ -95,8 +118,12 @@ def clean(data: MemberInput) -> dict[str, Any]:
     values["name"] = name
     try:
         info = idn.parse(data.id_number)
-        values.update(id_number=info.number, id_type=info.id_type, gender=info.gender,
-                      birth_date=info.birth_date)
+        values.update(
+            id_number=info.number,
+            id_type=info.id_type,
+            gender=info.gender,
+            birth_date=info.birth_date,
+        )
         data.warnings.extend(info.warnings)
     except idn.IdNumberError as exc:
         errors["id_number"] = str(exc)
@@ -106,10 +133,12 @@ def clean(data: MemberInput) -> dict[str, Any]:
     values["phone"] = normalise_phone(data.phone)
     values["employer"] = (data.employer or "").strip()
     values["job_group"] = _enum(data.job_group, JobGroup, "职业群体", errors, "job_group")
-    values["membership_status"] = _enum(data.membership_status, MembershipStatus, "会籍状态",
-                                        errors, "membership_status")
-    values["hardship_category"] = _enum(data.hardship_category, Hardship, "困难类别", errors,
-                                        "hardship_category")
+    values["membership_status"] = _enum(
+        data.membership_status, MembershipStatus, "会籍状态", errors, "membership_status"
+    )
+    values["hardship_category"] = _enum(
+        data.hardship_category, Hardship, "困难类别", errors, "hardship_category"
+    )
     values["hardship_file_no"] = (data.hardship_file_no or "").strip()
     for key in ("hardship_review_date", "consent_sensitive_on", "consent_disclosure_on"):
         try:

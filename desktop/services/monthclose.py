@@ -29,9 +29,11 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
 def summarise(session: Session, station_id: str, period: str) -> dict[str, Any]:
     """Totals of a station's month: relief per program, visits, log entries, receipts."""
     start, end = period_bounds(period)
-    reliefs = session.exec(select(ReliefDistribution, FundProgram.code).join(
-        FundProgram, col(FundProgram.id) == ReliefDistribution.program_id).where(
-        ReliefDistribution.station_id == station_id, ReliefDistribution.period == period)).all()
+    reliefs = session.exec(
+        select(ReliefDistribution, FundProgram.code)
+        .join(FundProgram, col(FundProgram.id) == ReliefDistribution.program_id)
+        .where(ReliefDistribution.station_id == station_id, ReliefDistribution.period == period)
+    ).all()
     by_program: dict[str, dict[str, int]] = {}
     total = {"count": 0, "cash_fen": 0, "goods_value_fen": 0}
     for relief, code in reliefs:
@@ -42,15 +44,29 @@ def summarise(session: Session, station_id: str, period: str) -> dict[str, Any]:
             bucket["count"] += 1 if relief.status == "issued" else 0
             bucket["cash_fen"] += relief.cash_fen
             bucket["goods_value_fen"] += relief.goods_value_fen
-    receipts = session.exec(select(Receipt).where(
-        Receipt.station_id == station_id, col(Receipt.issued_on) >= start,
-        col(Receipt.issued_on) < end).order_by(col(Receipt.serial))).all()
-    visits = session.exec(select(Visit.id).where(
-        Visit.station_id == station_id, col(Visit.visited_on) >= start,
-        col(Visit.visited_on) < end)).all()
-    logs = session.exec(select(StationLog.id).where(
-        StationLog.station_id == station_id, col(StationLog.log_date) >= start,
-        col(StationLog.log_date) < end)).all()
+    receipts = session.exec(
+        select(Receipt)
+        .where(
+            Receipt.station_id == station_id,
+            col(Receipt.issued_on) >= start,
+            col(Receipt.issued_on) < end,
+        )
+        .order_by(col(Receipt.serial))
+    ).all()
+    visits = session.exec(
+        select(Visit.id).where(
+            Visit.station_id == station_id,
+            col(Visit.visited_on) >= start,
+            col(Visit.visited_on) < end,
+        )
+    ).all()
+    logs = session.exec(
+        select(StationLog.id).where(
+            StationLog.station_id == station_id,
+            col(StationLog.log_date) >= start,
+            col(StationLog.log_date) < end,
+        )
+    ).all()
     return {
         "period": period,
         "relief": total,
@@ -90,10 +106,15 @@ def check(ctx: Ctx, period: str) -> CloseCheck:
             blockers.append(f"{period} 已经月结")
         summary = summarise(session, ctx.station_id, period)
         start, end = period_bounds(period)
-        unprinted = session.exec(select(Receipt.number).where(
-            Receipt.station_id == ctx.station_id, col(Receipt.issued_on) >= start,
-            col(Receipt.issued_on) < end, Receipt.print_count == 0,
-            Receipt.voided == False)).all()  # noqa: E712
+        unprinted = session.exec(
+            select(Receipt.number).where(
+                Receipt.station_id == ctx.station_id,
+                col(Receipt.issued_on) >= start,
+                col(Receipt.issued_on) < end,
+                Receipt.print_count == 0,
+                Receipt.voided == False,
+            )
+        ).all()  # noqa: E712
         earlier_open = _earlier_open_months(session, ctx.station_id, period)
     if unprinted:
         shown = "、".join(unprinted[:5]) + ("等" if len(unprinted) > 5 else "")
@@ -106,10 +127,16 @@ def check(ctx: Ctx, period: str) -> CloseCheck:
 
 
 def _earlier_open_months(session: Session, station_id: str, period: str) -> list[str]:
-    periods = set(session.exec(select(ReliefDistribution.period).where(
-        ReliefDistribution.station_id == station_id, ReliefDistribution.period < period)).all())
-    closed = set(session.exec(select(MonthClose.period).where(
-        MonthClose.station_id == station_id)).all())
+    periods = set(
+        session.exec(
+            select(ReliefDistribution.period).where(
+                ReliefDistribution.station_id == station_id, ReliefDistribution.period < period
+            )
+        ).all()
+    )
+    closed = set(
+        session.exec(select(MonthClose.period).where(MonthClose.station_id == station_id)).all()
+    )
     return sorted(periods - closed)
 
 
@@ -123,11 +150,15 @@ def close(ctx: Ctx, period: str) -> MonthClose:
         if is_closed(unit.session, ctx.station_id, result.period):
             raise UserFacingError(f"{result.period} 已经月结")
         summary = summarise(unit.session, ctx.station_id, result.period)
-        row = MonthClose(station_id=ctx.station_id, period=result.period, totals=summary,
-                         receipt_first=summary["receipts"]["first"],
-                         receipt_last=summary["receipts"]["last"],
-                         voided_numbers=summary["receipts"]["voided"],
-                         closed_by=ctx.actor.staff_id or "")
+        row = MonthClose(
+            station_id=ctx.station_id,
+            period=result.period,
+            totals=summary,
+            receipt_first=summary["receipts"]["first"],
+            receipt_last=summary["receipts"]["last"],
+            voided_numbers=summary["receipts"]["voided"],
+            closed_by=ctx.actor.staff_id or "",
+        )
         unit.save(row)
         unit.audit("month.close", "month_close", row.id, period=result.period)
     return row
@@ -135,14 +166,22 @@ def close(ctx: Ctx, period: str) -> MonthClose:
 
 def list_closes(ctx: Ctx) -> list[MonthClose]:
     with ctx.read() as session:
-        return list(session.exec(select(MonthClose).where(
-            MonthClose.station_id == ctx.station_id).order_by(col(MonthClose.period).desc())))
+        return list(
+            session.exec(
+                select(MonthClose)
+                .where(MonthClose.station_id == ctx.station_id)
+                .order_by(col(MonthClose.period).desc())
+            )
+        )
 
 
 def get_close(ctx: Ctx, period: str) -> MonthClose:
     with ctx.read() as session:
-        row = session.exec(select(MonthClose).where(
-            MonthClose.station_id == ctx.station_id, MonthClose.period == period)).first()
+        row = session.exec(
+            select(MonthClose).where(
+                MonthClose.station_id == ctx.station_id, MonthClose.period == period
+            )
+        ).first()
     if row is None:
         raise NotFound(f"{period} 尚未月结")
     return row

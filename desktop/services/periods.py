@@ -12,9 +12,13 @@ from .validate import period_of
 
 
 def is_closed(session: Session, station_id: str, period: str) -> bool:
-    row = session.exec(select(MonthClose.id).where(
-        MonthClose.station_id == station_id, MonthClose.period == period,
-        MonthClose.deleted == False)).first()  # noqa: E712
+    row = session.exec(
+        select(MonthClose.id).where(
+            MonthClose.station_id == station_id,
+            MonthClose.period == period,
+            MonthClose.deleted == False,
+        )
+    ).first()  # noqa: E712
     return row is not None
 
 

@@ -56,32 +56,53 @@ def add_program(ctx: Ctx, data: ProgramInput) -> FundProgram:
         ptype = ""
     if not 2000 <= data.year <= 2100:
         errors["year"] = "年度不正确"
-    for key, value in (("max_times_per_year", data.max_times_per_year),
-                       ("annual_cap_fen", data.annual_cap_fen), ("budget_fen", data.budget_fen)):
+    for key, value in (
+        ("max_times_per_year", data.max_times_per_year),
+        ("annual_cap_fen", data.annual_cap_fen),
+        ("budget_fen", data.budget_fen),
+    ):
         if value is not None and value < 0:
             errors[key] = "不能为负数"
     if errors:
         raise ValidationError(errors)
     with transaction(ctx) as unit:
-        clash = unit.session.exec(select(FundProgram).where(
-            FundProgram.code == data.code.strip(), FundProgram.year == data.year)).first()
+        clash = unit.session.exec(
+            select(FundProgram).where(
+                FundProgram.code == data.code.strip(), FundProgram.year == data.year
+            )
+        ).first()
         if clash:
             raise ValidationError({"code": f"{data.year} 年已有项目编码“{data.code}”"})
         program = FundProgram(
-            station_id=ctx.station_id, code=data.code.strip(), year=data.year,
-            name=data.name.strip(), program_type=ptype, funding_source=data.funding_source,
+            station_id=ctx.station_id,
+            code=data.code.strip(),
+            year=data.year,
+            name=data.name.strip(),
+            program_type=ptype,
+            funding_source=data.funding_source,
             receipt_title=data.receipt_title or DEFAULT_TITLES.get(ptype, "帮扶资金发放收据"),
-            amount_rules=dict(data.amount_rules), max_times_per_year=data.max_times_per_year,
-            annual_cap_fen=data.annual_cap_fen, excludes=list(data.excludes))
+            amount_rules=dict(data.amount_rules),
+            max_times_per_year=data.max_times_per_year,
+            annual_cap_fen=data.annual_cap_fen,
+            excludes=list(data.excludes),
+        )
         unit.save(program)
         if data.budget_fen is not None:
-            unit.save(ProgramBudget(station_id=ctx.station_id, program_id=program.id,
-                                    budget_station_id=ctx.station_id, budget_fen=data.budget_fen))
+            unit.save(
+                ProgramBudget(
+                    station_id=ctx.station_id,
+                    program_id=program.id,
+                    budget_station_id=ctx.station_id,
+                    budget_fen=data.budget_fen,
+                )
+            )
         unit.audit("program.add", "fund_program", program.id, code=program.code)
     return program
 
 
-def list_programs(ctx: Ctx, *, year: int | None = None, active_only: bool = True) -> list[FundProgram]:
+def list_programs(
+    ctx: Ctx, *, year: int | None = None, active_only: bool = True
+) -> list[FundProgram]:
     with ctx.read() as session:
         query = select(FundProgram).where(FundProgram.deleted == False)  # noqa: E712
         if year is not None:
@@ -121,19 +142,25 @@ class BudgetStatus:
 def used_fen(session: Session, program_id: str, station_id: str) -> int:
     """Cash plus goods value issued by this station under the program, net of voids."""
     total = session.exec(
-        select(func.coalesce(func.sum(ReliefDistribution.cash_fen
-                                      + ReliefDistribution.goods_value_fen), 0))
-        .where(ReliefDistribution.program_id == program_id,
-               ReliefDistribution.station_id == station_id,
-               col(ReliefDistribution.status).in_(("issued", "adjustment")))
+        select(
+            func.coalesce(
+                func.sum(ReliefDistribution.cash_fen + ReliefDistribution.goods_value_fen), 0
+            )
+        ).where(
+            ReliefDistribution.program_id == program_id,
+            ReliefDistribution.station_id == station_id,
+            col(ReliefDistribution.status).in_(("issued", "adjustment")),
+        )
     ).one()
     return int(total)
 
 
 def budget_of(session: Session, program_id: str, station_id: str) -> int | None:
-    row = session.exec(select(ProgramBudget).where(
-        ProgramBudget.program_id == program_id,
-        ProgramBudget.budget_station_id == station_id)).first()
+    row = session.exec(
+        select(ProgramBudget).where(
+            ProgramBudget.program_id == program_id, ProgramBudget.budget_station_id == station_id
+        )
+    ).first()
     return row.budget_fen if row else None
 
 
@@ -141,5 +168,9 @@ def budget_status(ctx: Ctx, *, year: int | None = None) -> list[BudgetStatus]:
     year = year or ctx.today.year
     programs = list_programs(ctx, year=year)
     with ctx.read() as session:
-        return [BudgetStatus(p, budget_of(session, p.id, ctx.station_id),
-                             used_fen(session, p.id, ctx.station_id)) for p in programs]
+        return [
+            BudgetStatus(
+                p, budget_of(session, p.id, ctx.station_id), used_fen(session, p.id, ctx.station_id)
+            )
+            for p in programs
+        ]

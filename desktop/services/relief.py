@@ -24,10 +24,10 @@ from ..models import (
     Setting,
     Staff,
     Station,
+    receipt_code,
     utcnow,
 )
 from ..models import idnumber as idn
-from ..models import receipt_code
 from ..models.enums import ProgramType, Role
 from ..models.money import capitals, fen_to_yuan_text
 from .context import Ctx
@@ -92,40 +92,54 @@ def _validate(data: ReliefInput) -> None:
         raise ValidationError(errors)
 
 
-def _year_history(session: Session, member_id: str, program: FundProgram,
-                  year: int) -> tuple[int, int]:
+def _year_history(
+    session: Session, member_id: str, program: FundProgram, year: int
+) -> tuple[int, int]:
     """Times and amount (fen) the member got under the program in the year, any station."""
     row = session.exec(
-        select(func.count(), func.coalesce(func.sum(ReliefDistribution.cash_fen
-                                                    + ReliefDistribution.goods_value_fen), 0))
-        .where(ReliefDistribution.member_id == member_id,
-               ReliefDistribution.program_id == program.id,
-               col(ReliefDistribution.status).in_(COUNTED),
-               col(ReliefDistribution.period).startswith(f"{year:04d}-"))
+        select(
+            func.count(),
+            func.coalesce(
+                func.sum(ReliefDistribution.cash_fen + ReliefDistribution.goods_value_fen), 0
+            ),
+        ).where(
+            ReliefDistribution.member_id == member_id,
+            ReliefDistribution.program_id == program.id,
+            col(ReliefDistribution.status).in_(COUNTED),
+            col(ReliefDistribution.period).startswith(f"{year:04d}-"),
+        )
     ).one()
     return int(row[0]), int(row[1])
 
 
-def check_rules(ctx: Ctx, session: Session, member: Member, program: FundProgram,
-                total_fen: int, day: dt.date) -> RuleCheck:
+def check_rules(
+    ctx: Ctx, session: Session, member: Member, program: FundProgram, total_fen: int, day: dt.date
+) -> RuleCheck:
     """Caps, exclusions and budget, against local and last-synced history of the district."""
     reasons: list[str] = []
     warnings: list[str] = []
     times, amount = _year_history(session, member.id, program, day.year)
     if program.max_times_per_year is not None and times + 1 > program.max_times_per_year:
-        reasons.append(f"{member.name} 今年已领取“{program.name}”{times} 次，"
-                       f"超过每年 {program.max_times_per_year} 次的上限")
+        reasons.append(
+            f"{member.name} 今年已领取“{program.name}”{times} 次，"
+            f"超过每年 {program.max_times_per_year} 次的上限"
+        )
     if program.annual_cap_fen is not None and amount + total_fen > program.annual_cap_fen:
-        reasons.append(f"{member.name} 今年“{program.name}”累计将达 "
-                       f"{fen_to_yuan_text(amount + total_fen)}，超过年度上限 "
-                       f"{fen_to_yuan_text(program.annual_cap_fen)}")
+        reasons.append(
+            f"{member.name} 今年“{program.name}”累计将达 "
+            f"{fen_to_yuan_text(amount + total_fen)}，超过年度上限 "
+            f"{fen_to_yuan_text(program.annual_cap_fen)}"
+        )
     if program.excludes:
         excluded = session.exec(
-            select(FundProgram.name).join(ReliefDistribution,
-                                          col(ReliefDistribution.program_id) == FundProgram.id)
-            .where(ReliefDistribution.member_id == member.id,
-                   col(ReliefDistribution.status).in_(COUNTED),
-                   col(FundProgram.code).in_(program.excludes), FundProgram.year == day.year)
+            select(FundProgram.name)
+            .join(ReliefDistribution, col(ReliefDistribution.program_id) == FundProgram.id)
+            .where(
+                ReliefDistribution.member_id == member.id,
+                col(ReliefDistribution.status).in_(COUNTED),
+                col(FundProgram.code).in_(program.excludes),
+                FundProgram.year == day.year,
+            )
         ).first()
         if excluded:
             reasons.append(f"{member.name} 今年已领取“{excluded}”，与“{program.name}”不能同时享受")
@@ -134,10 +148,15 @@ def check_rules(ctx: Ctx, session: Session, member: Member, program: FundProgram
     if budget is not None:
         remaining = budget - used_fen(session, program.id, ctx.station_id)
         if total_fen > remaining:
-            reasons.append(f"“{program.name}”本站预算余额 {fen_to_yuan_text(remaining)}，"
-                           f"不足以发放 {fen_to_yuan_text(total_fen)}")
-    flags = session.exec(select(DuplicateFlag).where(
-        DuplicateFlag.member_id == member.id, DuplicateFlag.program_id == program.id)).all()
+            reasons.append(
+                f"“{program.name}”本站预算余额 {fen_to_yuan_text(remaining)}，"
+                f"不足以发放 {fen_to_yuan_text(total_fen)}"
+            )
+    flags = session.exec(
+        select(DuplicateFlag).where(
+            DuplicateFlag.member_id == member.id, DuplicateFlag.program_id == program.id
+        )
+    ).all()
     warnings.extend(f"区总工会提示：{flag.reason}" for flag in flags)
     return RuleCheck(reasons, warnings, times, amount, remaining)
 
@@ -164,8 +183,11 @@ def _load(session: Session, data: ReliefInput) -> tuple[Member, FundProgram]:
 def _next_serial(unit: Unit, station_id: str, year: int) -> int:
     """Gapless per station and year; runs inside the BEGIN IMMEDIATE transaction."""
     counter = unit.session.get(ReceiptCounter, (station_id, year))
-    highest = unit.session.exec(select(func.coalesce(func.max(Receipt.serial), 0)).where(
-        Receipt.station_id == station_id, Receipt.year == year)).one()
+    highest = unit.session.exec(
+        select(func.coalesce(func.max(Receipt.serial), 0)).where(
+            Receipt.station_id == station_id, Receipt.year == year
+        )
+    ).one()
     if counter is None:
         counter = ReceiptCounter(station_id=station_id, year=year, last_serial=0)
     counter.last_serial = max(counter.last_serial, int(highest)) + 1
@@ -191,8 +213,12 @@ def issue(ctx: Ctx, data: ReliefInput) -> tuple[ReliefDistribution, Receipt]:
         period = ensure_open(session, ctx.station_id, day, "帮扶发放")
         member, program = _load(session, data)
         if program.year != day.year:
-            raise ValidationError({"program_id": f"“{program.name}”是 {program.year} 年的项目，"
-                                                 f"不能用于 {day.year} 年的发放"})
+            raise ValidationError(
+                {
+                    "program_id": f"“{program.name}”是 {program.year} 年的项目，"
+                    f"不能用于 {day.year} 年的发放"
+                }
+            )
         goods_value = sum(g.value_fen for g in data.goods)
         total = data.cash_fen + goods_value
         check = check_rules(ctx, session, member, program, total, day)
@@ -200,46 +226,75 @@ def issue(ctx: Ctx, data: ReliefInput) -> tuple[ReliefDistribution, Receipt]:
             if not override:
                 raise RuleViolation(check.reasons, overridable=True)
             if ctx.actor.role != Role.STATION_HEAD:
-                raise RuleViolation(["超出规则的发放需要站长批准"] + check.reasons, overridable=True)
+                raise RuleViolation(
+                    ["超出规则的发放需要站长批准"] + check.reasons, overridable=True
+                )
         station = session.get(Station, ctx.station_id)
         assert station is not None
         relief = ReliefDistribution(
-            station_id=ctx.station_id, member_id=member.id, program_id=program.id,
-            cash_fen=data.cash_fen, goods=[g.as_dict() for g in data.goods],
-            goods_value_fen=goods_value, issued_on=day, period=period,
-            handler_id=ctx.actor.staff_id or "", reviewer_id=data.reviewer_id,
-            campaign=data.campaign, visit_id=data.visit_id, note=data.note,
-            override_reason=override if check.reasons else "")
+            station_id=ctx.station_id,
+            member_id=member.id,
+            program_id=program.id,
+            cash_fen=data.cash_fen,
+            goods=[g.as_dict() for g in data.goods],
+            goods_value_fen=goods_value,
+            issued_on=day,
+            period=period,
+            handler_id=ctx.actor.staff_id or "",
+            reviewer_id=data.reviewer_id,
+            campaign=data.campaign,
+            visit_id=data.visit_id,
+            note=data.note,
+            override_reason=override if check.reasons else "",
+        )
         serial = _next_serial(unit, ctx.station_id, day.year)
         number = f"{station.code}-{day.year}-{serial:06d}"
         key = session.get(Setting, "receipt_key")
         content = {
-            "schema": 1, "number": number,
+            "schema": 1,
+            "number": number,
             "title": program.receipt_title or "帮扶资金发放收据",
-            "issued_on": day.isoformat(), "union_name": station.union_name or station.name,
-            "station_name": station.name, "station_code": station.code,
-            "recipient_name": member.name, "recipient_id_masked": idn.mask(member.id_number),
-            "recipient_employer": member.employer, "program_name": program.name,
+            "issued_on": day.isoformat(),
+            "union_name": station.union_name or station.name,
+            "station_name": station.name,
+            "station_code": station.code,
+            "recipient_name": member.name,
+            "recipient_id_masked": idn.mask(member.id_number),
+            "recipient_employer": member.employer,
+            "program_name": program.name,
             "program_type_label": ProgramType(program.program_type).label,
-            "cash_fen": data.cash_fen, "goods": [g.as_dict() for g in data.goods],
-            "goods_value_fen": goods_value, "total_fen": total,
+            "cash_fen": data.cash_fen,
+            "goods": [g.as_dict() for g in data.goods],
+            "goods_value_fen": goods_value,
+            "total_fen": total,
             "amount_capitals": capitals(total),
             "handler": ctx.actor.display_name,
-            "reviewer": _staff_name(session, data.reviewer_id), "note": data.note,
-            "verify": receipt_code.make(key.value if key else "00", number=number,
-                                        station_code=station.code, total_fen=total,
-                                        issued_on=day.isoformat()),
+            "reviewer": _staff_name(session, data.reviewer_id),
+            "note": data.note,
+            "verify": receipt_code.make(
+                key.value if key else "00",
+                number=number,
+                station_code=station.code,
+                total_fen=total,
+                issued_on=day.isoformat(),
+            ),
         }
-        receipt = Receipt(station_id=ctx.station_id, number=number, year=day.year,
-                          serial=serial, distribution_id=relief.id, issued_on=day,
-                          content=content, content_hash=canonical_hash(content))
+        receipt = Receipt(
+            station_id=ctx.station_id,
+            number=number,
+            year=day.year,
+            serial=serial,
+            distribution_id=relief.id,
+            issued_on=day,
+            content=content,
+            content_hash=canonical_hash(content),
+        )
         relief.receipt_id = receipt.id
         unit.save(relief)
         unit.save(receipt)
         unit.audit("relief.issue", "relief", relief.id, receipt=number, total_fen=total)
         if check.reasons:
-            unit.audit("relief.override", "relief", relief.id, reason=override,
-                       rules=check.reasons)
+            unit.audit("relief.override", "relief", relief.id, reason=override, rules=check.reasons)
     return relief, receipt
 
 
@@ -256,19 +311,28 @@ def void(ctx: Ctx, relief_id: str, reason: str) -> ReliefDistribution:
             raise NotFound("发放记录不存在或不属于本站")
         if relief.status != "issued":
             raise UserFacingError("该发放记录已作废或是调整记录，不能再作废")
-        already = session.exec(select(ReliefDistribution.id).where(
-            ReliefDistribution.adjusts_id == relief.id)).first()
+        already = session.exec(
+            select(ReliefDistribution.id).where(ReliefDistribution.adjusts_id == relief.id)
+        ).first()
         if already:
             raise UserFacingError("该发放记录已在以后月份调整过")
         if is_closed(session, ctx.station_id, relief.period):
             today = ctx.today
             period = ensure_open(session, ctx.station_id, today, "调整")
             adjustment = ReliefDistribution(
-                station_id=ctx.station_id, member_id=relief.member_id,
-                program_id=relief.program_id, cash_fen=-relief.cash_fen,
-                goods=relief.goods, goods_value_fen=-relief.goods_value_fen, issued_on=today,
-                period=period, handler_id=ctx.actor.staff_id or "", status="adjustment",
-                adjusts_id=relief.id, void_reason=reason)
+                station_id=ctx.station_id,
+                member_id=relief.member_id,
+                program_id=relief.program_id,
+                cash_fen=-relief.cash_fen,
+                goods=relief.goods,
+                goods_value_fen=-relief.goods_value_fen,
+                issued_on=today,
+                period=period,
+                handler_id=ctx.actor.staff_id or "",
+                status="adjustment",
+                adjusts_id=relief.id,
+                void_reason=reason,
+            )
             unit.save(adjustment)
             unit.audit("relief.adjust", "relief", adjustment.id, adjusts=relief.id)
             return adjustment
@@ -311,21 +375,28 @@ def record_print(ctx: Ctx, receipt_id: str) -> PrintJob:
         unit.audit("receipt.print", "receipt", receipt.id, count=receipt.print_count)
         reprints = receipt.print_count - 1
         label = f"补打（第{reprints}次）" if reprints else None
-        return PrintJob(receipt.id, receipt.number, dict(receipt.content), label,
-                        receipt.void_reason if receipt.voided else None)
+        return PrintJob(
+            receipt.id,
+            receipt.number,
+            dict(receipt.content),
+            label,
+            receipt.void_reason if receipt.voided else None,
+        )
 
 
 def get_receipt(ctx: Ctx, number_or_id: str) -> Receipt:
     with ctx.read() as session:
-        receipt = session.exec(select(Receipt).where(
-            (Receipt.number == number_or_id) | (Receipt.id == number_or_id))).first()
+        receipt = session.exec(
+            select(Receipt).where((Receipt.number == number_or_id) | (Receipt.id == number_or_id))
+        ).first()
     if receipt is None:
         raise NotFound(f"收据“{number_or_id}”不存在")
     return receipt
 
 
-def list_relief(ctx: Ctx, *, period: str | None = None, member_id: str | None = None,
-                limit: int = 500) -> list[ReliefDistribution]:
+def list_relief(
+    ctx: Ctx, *, period: str | None = None, member_id: str | None = None, limit: int = 500
+) -> list[ReliefDistribution]:
     with ctx.read() as session:
         query = select(ReliefDistribution).where(ReliefDistribution.station_id == ctx.station_id)
         if period:

@@ -40,8 +40,16 @@ def set_setting(unit_session: Session, key: str, value: str) -> None:
         row.value = value
 
 
-def init_station(engine: object, *, code: str, name: str, district_code: str = "",
-                 district_name: str = "", union_name: str = "", station_id: str | None = None) -> Ctx:
+def init_station(
+    engine: object,
+    *,
+    code: str,
+    name: str,
+    district_code: str = "",
+    district_name: str = "",
+    union_name: str = "",
+    station_id: str | None = None,
+) -> Ctx:
     """Create this device's station row (once) and remember it as the local station."""
     code = code.strip()
     name = name.strip()
@@ -55,8 +63,13 @@ def init_station(engine: object, *, code: str, name: str, district_code: str = "
     existing = get_setting(engine, "station_id")
     if existing:
         raise UserFacingError("本机已设置服务站，不能重复初始化")
-    station = Station(code=code, name=name, district_code=district_code,
-                      district_name=district_name, union_name=union_name or name)
+    station = Station(
+        code=code,
+        name=name,
+        district_code=district_code,
+        district_name=district_name,
+        union_name=union_name or name,
+    )
     if station_id:
         station.id = station_id
     station.station_id = station.id
@@ -77,8 +90,9 @@ def local_context(engine: object, actor: Actor = SYSTEM) -> Ctx:
     return Ctx(engine, station_id, actor)  # type: ignore[arg-type]
 
 
-def add_staff(ctx: Ctx, *, username: str, display_name: str, role: Role | str,
-              password: str) -> Staff:
+def add_staff(
+    ctx: Ctx, *, username: str, display_name: str, role: Role | str, password: str
+) -> Staff:
     """Create an account. The first account of a station may be made by the system."""
     if ctx.actor is not SYSTEM:
         ctx.require_head("添加工作人员")
@@ -99,9 +113,13 @@ def add_staff(ctx: Ctx, *, username: str, display_name: str, role: Role | str,
     with transaction(ctx) as unit:
         if unit.session.exec(select(Staff).where(Staff.username == username)).first():
             raise ValidationError({"username": f"登录名“{username}”已存在"})
-        staff = Staff(station_id=ctx.station_id, username=username,
-                      display_name=display_name.strip(), role=role_value,
-                      password_hash=hash_password(password))
+        staff = Staff(
+            station_id=ctx.station_id,
+            username=username,
+            display_name=display_name.strip(),
+            role=role_value,
+            password_hash=hash_password(password),
+        )
         unit.save(staff)
         unit.audit("staff.add", "staff", staff.id, role=role_value)
     return staff
@@ -109,7 +127,9 @@ def add_staff(ctx: Ctx, *, username: str, display_name: str, role: Role | str,
 
 def list_staff(ctx: Ctx) -> list[Staff]:
     with ctx.read() as session:
-        return list(session.exec(select(Staff).where(Staff.deleted == False).order_by(Staff.username)))  # noqa: E712
+        return list(
+            session.exec(select(Staff).where(Staff.deleted == False).order_by(Staff.username))
+        )  # noqa: E712
 
 
 def login(ctx: Ctx, username: str, password: str, *, sleep: bool = True) -> Actor:

@@ -69,8 +69,14 @@ class Unit:
         if base is not None:
             payload["base"] = {k: to_wire(v) for k, v in base.items()}
         self.session.add(
-            Outbox(entity=entity, row_id=row.id, op="delete" if row.deleted else "upsert",
-                   base_version=base_version, payload=payload, created_at=now)
+            Outbox(
+                entity=entity,
+                row_id=row.id,
+                op="delete" if row.deleted else "upsert",
+                base_version=base_version,
+                payload=payload,
+                created_at=now,
+            )
         )
         self.changed.add(entity)
         return row
@@ -83,12 +89,27 @@ class Unit:
             ).first()
             self._last_hash = last or ""
         at = utcnow()
-        body = {"at": at.isoformat(), "staff_id": self.ctx.actor.staff_id, "action": action,
-                "entity": entity, "row_id": row_id, "detail": detail}
+        body = {
+            "at": at.isoformat(),
+            "staff_id": self.ctx.actor.staff_id,
+            "action": action,
+            "entity": entity,
+            "row_id": row_id,
+            "detail": detail,
+        }
         digest = canonical_hash([self._last_hash, body])
-        self.session.add(AuditEvent(at=at, staff_id=self.ctx.actor.staff_id, action=action,
-                                    entity=entity, row_id=row_id, detail=detail,
-                                    prev_hash=self._last_hash, hash=digest))
+        self.session.add(
+            AuditEvent(
+                at=at,
+                staff_id=self.ctx.actor.staff_id,
+                action=action,
+                entity=entity,
+                row_id=row_id,
+                detail=detail,
+                prev_hash=self._last_hash,
+                hash=digest,
+            )
+        )
         self._last_hash = digest
 
 
@@ -108,8 +129,14 @@ def verify_audit_chain(ctx: Ctx) -> int | None:
     previous = ""
     with ctx.read() as session:
         for event in session.exec(select(AuditEvent).order_by(AuditEvent.seq)):  # type: ignore[arg-type]
-            body = {"at": event.at.isoformat(), "staff_id": event.staff_id, "action": event.action,
-                    "entity": event.entity, "row_id": event.row_id, "detail": event.detail}
+            body = {
+                "at": event.at.isoformat(),
+                "staff_id": event.staff_id,
+                "action": event.action,
+                "entity": event.entity,
+                "row_id": event.row_id,
+                "detail": event.detail,
+            }
             if event.prev_hash != previous or canonical_hash([previous, body]) != event.hash:
                 return event.seq
             previous = event.hash

@@ -36,7 +36,9 @@ def parse_date(raw: str | dt.date | None, *, field: str) -> dt.date | None:
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    text = str(raw).strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-")
+    text = (
+        str(raw).strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-")
+    )
     text = text.replace(".", "-")
     try:
         if re.fullmatch(r"\d{8}", text):

@@ -57,10 +57,13 @@ def _clean(ctx: Ctx, data: VisitInput) -> dict[str, Any]:
         errors["findings"] = "内容过长"
     if errors:
         raise ValidationError(errors)
-    values.update(purpose=data.purpose.strip(), findings=data.findings.strip(),
-                  followup_needed=data.followup_needed,
-                  followup_due=due if data.followup_needed else None,
-                  member_ids=list(dict.fromkeys(data.member_ids)))
+    values.update(
+        purpose=data.purpose.strip(),
+        findings=data.findings.strip(),
+        followup_needed=data.followup_needed,
+        followup_due=due if data.followup_needed else None,
+        member_ids=list(dict.fromkeys(data.member_ids)),
+    )
     return values
 
 
@@ -76,8 +79,9 @@ def add_visit(ctx: Ctx, data: VisitInput) -> Visit:
     values = _clean(ctx, data)
     with transaction(ctx) as unit:
         ensure_open(unit.session, ctx.station_id, values["visited_on"], "走访记录")
-        found = unit.session.exec(select(Member.id).where(
-            col(Member.id).in_(values["member_ids"]))).all()
+        found = unit.session.exec(
+            select(Member.id).where(col(Member.id).in_(values["member_ids"]))
+        ).all()
         if len(found) != len(values["member_ids"]):
             raise ValidationError({"member_ids": "所选走访对象中有会员不存在"})
         visit = Visit(station_id=ctx.station_id, staff_id=ctx.actor.staff_id or "", **values)
@@ -110,15 +114,23 @@ class FollowUp:
 def followups_due(ctx: Ctx, *, until: dt.date | None = None) -> list[FollowUp]:
     """Open follow-ups due by `until` (default: all open), earliest first."""
     with ctx.read() as session:
-        query = select(Visit).where(Visit.station_id == ctx.station_id,
-                                    Visit.followup_needed == True,  # noqa: E712
-                                    col(Visit.followup_done_on).is_(None))
+        query = select(Visit).where(
+            Visit.station_id == ctx.station_id,
+            Visit.followup_needed == True,  # noqa: E712
+            col(Visit.followup_done_on).is_(None),
+        )
         if until:
             query = query.where(col(Visit.followup_due) <= until)
         visits = list(session.exec(query.order_by(col(Visit.followup_due))))
         names = _names(session, {m for v in visits for m in v.member_ids})
-    return [FollowUp(v, [names.get(m, "?") for m in v.member_ids],
-                     bool(v.followup_due and v.followup_due < ctx.today)) for v in visits]
+    return [
+        FollowUp(
+            v,
+            [names.get(m, "?") for m in v.member_ids],
+            bool(v.followup_due and v.followup_due < ctx.today),
+        )
+        for v in visits
+    ]
 
 
 def _names(session: Session, ids: set[str]) -> dict[str, str]:
@@ -150,19 +162,34 @@ class TimelineEntry:
 def member_timeline(ctx: Ctx, member_id: str) -> list[TimelineEntry]:
     """Visits and relief of one member, newest first (all stations' relief known locally)."""
     with ctx.read() as session:
-        visits = session.exec(select(Visit).join(VisitMember, col(VisitMember.visit_id) == Visit.id)
-                               .where(VisitMember.member_id == member_id)).all()
-        reliefs = session.exec(select(ReliefDistribution, FundProgram).join(
-            FundProgram, col(FundProgram.id) == ReliefDistribution.program_id)
-            .where(ReliefDistribution.member_id == member_id)).all()
-    entries = [TimelineEntry(v.visited_on, "visit", VisitType(v.visit_type).label,
-                             v.purpose or v.findings[:40], v.id) for v in visits]
+        visits = session.exec(
+            select(Visit)
+            .join(VisitMember, col(VisitMember.visit_id) == Visit.id)
+            .where(VisitMember.member_id == member_id)
+        ).all()
+        reliefs = session.exec(
+            select(ReliefDistribution, FundProgram)
+            .join(FundProgram, col(FundProgram.id) == ReliefDistribution.program_id)
+            .where(ReliefDistribution.member_id == member_id)
+        ).all()
+    entries = [
+        TimelineEntry(
+            v.visited_on, "visit", VisitType(v.visit_type).label, v.purpose or v.findings[:40], v.id
+        )
+        for v in visits
+    ]
     for relief, program in reliefs:
         status = {"void": "（已作废）", "adjustment": "（调整）"}.get(relief.status, "")
         amount = fen_to_yuan_text(relief.cash_fen + relief.goods_value_fen)
-        entries.append(TimelineEntry(relief.issued_on, "relief",
-                                     f"{ProgramType(program.program_type).label}{status}",
-                                     f"{program.name} {amount}", relief.id))
+        entries.append(
+            TimelineEntry(
+                relief.issued_on,
+                "relief",
+                f"{ProgramType(program.program_type).label}{status}",
+                f"{program.name} {amount}",
+                relief.id,
+            )
+        )
     return sorted(entries, key=lambda e: (e.day, e.kind), reverse=True)
 
 
@@ -174,5 +201,15 @@ def get_visit(ctx: Ctx, visit_id: str) -> Visit:
     return visit
 
 
-__all__ = ["VisitInput", "add_visit", "complete_followup", "followups_due", "list_visits",
-           "member_timeline", "index_members", "get_visit", "FollowUp", "TimelineEntry"]
+__all__ = [
+    "VisitInput",
+    "add_visit",
+    "complete_followup",
+    "followups_due",
+    "list_visits",
+    "member_timeline",
+    "index_members",
+    "get_visit",
+    "FollowUp",
+    "TimelineEntry",
+]

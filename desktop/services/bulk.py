@@ -1,0 +1,87 @@
+"""Many members in one transaction (roster import, demo): executemany, not one ORM add each.
+
+Still one transaction with the rows' outbox entries, like any other action.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert
+
+from ..models import Member, Outbox, new_id, utcnow
+from .members import pinyin_keys
+from .uow import Unit, to_wire
+
+SYNCED_MEMBER_FIELDS = [
+    c.name
+    for c in Member.__table__.columns  # type: ignore[attr-defined]
+    if c.name not in ("sync_state", "sync_error", "server_version")
+]
+
+
+def member_rows(station_id: str, cleaned: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Complete cleaned member values with ids, bookkeeping and search columns."""
+    now = utcnow()
+    rows = []
+    for values in cleaned:
+        full, initials = pinyin_keys(values["name"])
+        row = {
+            "id": new_id(),
+            "station_id": station_id,
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+            "deleted": False,
+            "server_version": 0,
+            "sync_state": "pending",
+            "sync_error": None,
+            "pinyin_full": full,
+            "pinyin_initials": initials,
+            "id_rev": values["id_number"][::-1],
+            "phone_rev": values.get("phone", "")[::-1],
+            "gender": "",
+            "birth_date": None,
+            "phone": "",
+            "employer": "",
+            "job_group": "other",
+            "membership_status": "active",
+            "hardship_category": "none",
+            "hardship_file_no": "",
+            "hardship_review_date": None,
+            "bank_account": "",
+            "address": "",
+            "consent_sensitive_on": None,
+            "consent_disclosure_on": None,
+            "notes": "",
+            "id_type": "resident",
+        }
+        row.update(values)
+        rows.append(row)
+    return rows
+
+
+def insert_members(unit: Unit, rows: list[dict[str, Any]]) -> None:
+    """Insert prepared member rows and their outbox entries."""
+    if not rows:
+        return
+    unit.session.execute(insert(Member), rows)
+    now = utcnow()
+    unit.session.execute(
+        insert(Outbox),
+        [
+            {
+                "mutation_id": new_id(),
+                "entity": "member",
+                "row_id": row["id"],
+                "op": "upsert",
+                "base_version": 0,
+                "created_at": now,
+                "state": "pending",
+                "attempts": 0,
+                "payload": {"record": {k: to_wire(row[k]) for k in SYNCED_MEMBER_FIELDS}},
+            }
+            for row in rows
+        ],
+    )
+    unit.changed.add("member")
