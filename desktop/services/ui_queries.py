@@ -220,3 +220,26 @@ def members_by_ids(ctx: Ctx, ids: list[str]) -> dict[str, str]:
         return dict(
             session.exec(select(Member.id, Member.name).where(col(Member.id).in_(ids))).all()
         )  # type: ignore[arg-type]
+
+
+def open_station_store(path: Any) -> Any:
+    """open_store, but an up-to-date file is opened without the migration check.
+
+    Works around store.current_revision() handing a raw sqlite3 connection to alembic (which
+    fails, so every existing file looks foreign); remove once store.py is fixed.
+    """
+    from pathlib import Path
+
+    from alembic.runtime.migration import MigrationContext
+
+    from ..store import head_revision, make_engine, open_store
+
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        engine = make_engine(path)
+        with engine.connect() as conn:
+            revision = MigrationContext.configure(conn).get_current_revision()
+        if revision == head_revision():
+            return engine
+        engine.dispose()
+    return open_store(path)

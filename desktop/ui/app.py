@@ -1,0 +1,219 @@
+"""Start-up: paint the window first, open the store in the background, then set-up or login.
+
+The window shell imports no services (sqlmodel costs ~0.3 s); the store is opened and the
+services imported on the ops helper while the first frame is already on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from .bridge import EventBridge
+from .errors import show_error
+from .main_window import IdleWatcher, MainWindow
+from .ops import Ops
+from .state import AppState
+from .theme import apply_style, install_language, load_font
+from .watchdog import StallWatchdog
+
+log = logging.getLogger(__name__)
+
+
+def settings() -> QSettings:
+    return QSettings("StationDesk", "StationDesk")
+
+
+def make_app(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("StationDesk")
+    load_font(app)
+    apply_style(app)
+    install_language(app, lang or str(settings().value("language", "zh_CN")))
+    return app
+
+
+def _open(db_path: Path) -> dict[str, Any]:
+    """Runs on the ops helper: migrate/open the store and learn whether the station exists."""
+    from desktop.services import staff, ui_queries
+
+    engine = ui_queries.open_station_store(db_path)
+    info: dict[str, Any] = {"engine": engine, "configured": ui_queries.station_configured(engine)}
+    if info["configured"]:
+        ctx = staff.local_context(engine)
+        info["ctx"] = ctx
+        info["station_name"] = ctx.station().name
+        info["usernames"] = [s.username for s in staff.list_staff(ctx) if s.active]
+    return info
+
+
+class Controller:
+    """Owns the window, the ops helper and the bridge; moves between set-up, login and work."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        synchronous: bool = False,
+        auto_login: tuple[str, str] | None = None,
+        watchdog: bool = False,
+    ) -> None:
+        self.db_path = db_path
+        self.window = MainWindow()
+        self.ops = Ops(synchronous=synchronous, report=lambda e: show_error(self.window, e))
+        self.bridge = EventBridge()
+        self.auto_login = auto_login
+        self.info: dict[str, Any] = {}
+        self.state: AppState | None = None
+        self.on_ready: list[Callable[[AppState], None]] = []
+        self.dialog: Any = None
+        self.watchdog = StallWatchdog(parent=self.window) if watchdog else None
+        self.idle = IdleWatcher(float(settings().value("idle_minutes", 10)), self.window)
+        self.idle.idle.connect(self.lock)
+        self.window.lock_requested.connect(self.lock)
+        self.window.switch_user_requested.connect(lambda: self.lock(switch=True))
+
+    def start(self) -> None:
+        self.window.show()
+        if self.watchdog:
+            self.watchdog.start()
+        QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        self.ops.query(_open, self.db_path).success(self._opened).failure(self._open_failed).run()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        show_error(self.window, exc)
+        self.window.placeholder.setText(getattr(exc, "message", str(exc)))
+
+    def _opened(self, info: dict[str, Any]) -> None:
+        self.info = info
+        self.bridge.attach()
+        if not info["configured"]:
+            from .wizard import SetupWizard
+
+            self.dialog = SetupWizard(self.ops, info["engine"], self.db_path, self.window)
+            self.dialog.done_setup.connect(self._setup_done)
+            self.dialog.open()
+            return
+        self._ask_login()
+
+    def _setup_done(self, ctx: Any, username: str) -> None:
+        from desktop.services import staff
+
+        self.info.update(
+            configured=True,
+            ctx=ctx,
+            station_name=ctx.station().name,
+            usernames=[s.username for s in staff.list_staff(ctx)],
+        )
+        self.info["suggest"] = username
+        self._ask_login()
+
+    def _ask_login(self, locked_to: str | None = None) -> None:
+        if self.auto_login and locked_to is None:
+            from desktop.services import staff
+
+            user, password = self.auto_login
+            op = self.ops.query(staff.login, self.info["ctx"], user, password, sleep=False)
+            op.success(self._logged_in).run()
+            return
+        from .login import LoginDialog
+
+        self.dialog = LoginDialog(
+            self.ops,
+            self.info["ctx"],
+            self.info.get("station_name", ""),
+            self.info.get("usernames", []),
+            locked_to=locked_to,
+            parent=self.window,
+        )
+        if self.info.get("suggest") and not locked_to:
+            self.dialog.username.setCurrentText(self.info["suggest"])
+        self.dialog.logged_in.connect(self._logged_in)
+        self.dialog.open()
+
+    def _logged_in(self, actor: Any) -> None:
+        if self.state is not None and self.state.actor.staff_id == actor.staff_id:
+            self.window.setEnabled(True)
+            return  # unlocked by the same person: keep the screens as they were
+        ctx = self.info["ctx"].as_actor(actor)
+        self.state = AppState(
+            self.db_path,
+            self.info["engine"],
+            ctx,
+            self.ops,
+            self.bridge,
+            extra={
+                "station_name": self.info.get("station_name", ""),
+                "role_label": actor.role.label,
+            },
+        )
+        self.window.setEnabled(True)
+        self.window.set_state(self.state)
+        for callback in self.on_ready:
+            callback(self.state)
+
+    def lock(self, switch: bool = False) -> None:
+        if self.state is None or (self.dialog is not None and self.dialog.isVisible()):
+            return
+        username = "" if switch else self._username()
+        self._ask_login(locked_to=username or None)
+
+    def _username(self) -> str:
+        from desktop.services import staff
+
+        assert self.state is not None
+        staff_id = self.state.actor.staff_id
+        return next((s.username for s in staff.list_staff(self.state.ctx) if s.id == staff_id), "")
+
+
+def smoke_db() -> Path:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="stationdesk-smoke-"))
+    return folder / "smoke.sqlite3"
+
+
+def prepare_smoke(db_path: Path) -> None:
+    from desktop.services import staff
+    from desktop.store import open_store
+
+    engine = open_store(db_path)
+    ctx = staff.init_station(engine, code="0000000001", name="冒烟测试服务站")
+    staff.add_staff(
+        ctx, username="smoke", display_name="测试", role="station_head", password="smoke123"
+    )
+    engine.dispose()
+
+
+def run(
+    db_path: Path,
+    *,
+    lang: str | None,
+    smoke: bool = False,
+    auto_login: tuple[str, str] | None = None,
+) -> int:
+    app = make_app(lang=lang)
+    if smoke:
+        prepare_smoke(db_path)
+        auto_login = ("smoke", "smoke123")
+    debug = bool(os.environ.get("STATIONDESK_DEBUG"))
+    controller = Controller(db_path, auto_login=auto_login, watchdog=debug)
+    if smoke:
+
+        def done(_state: AppState) -> None:
+            QTimer.singleShot(300, app.quit)
+
+        controller.on_ready.append(done)
+        QTimer.singleShot(20_000, lambda: app.exit(1))
+    controller.start()
+    code = app.exec()
+    controller.ops.wait(5000)
+    return code

@@ -1,0 +1,138 @@
+"""工作台: follow-ups due, this month's visits and relief, budgets, sync, quick actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QWidget,
+)
+
+from .charts import BudgetBars
+from .page import Page
+from .state import AppState
+from .theme import icon
+from .widgets import Card
+
+
+@dataclass
+class Overview:
+    followups: list[Any]
+    month: dict[str, Any]
+    budgets: list[Any]
+    sync: Any
+
+
+def load_overview(ctx: Any) -> Overview:
+    """Runs on the ops helper; every number comes from a service."""
+    from desktop.services import programs, ui_queries, visits
+    from desktop.services.validate import period_of
+
+    return Overview(
+        visits.followups_due(ctx),
+        ui_queries.month_summary(ctx, period_of(ctx.today)),
+        programs.budget_status(ctx),
+        ui_queries.sync_overview(ctx),
+    )
+
+
+class DashboardPage(Page):
+    title_text = "工作台"
+    watches = frozenset(
+        {"visit", "relief", "receipt", "fund_program", "program_budget", "station_log", "member"}
+    )
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.layout_.addLayout(grid, 1)
+        self.visits_num, visits_card = self._number_card(self.tr("本月走访"))
+        self.relief_num, relief_card = self._number_card(self.tr("本月帮扶发放"))
+        self.sync_num, sync_card = self._number_card(self.tr("待同步"))
+        grid.addWidget(visits_card, 0, 0)
+        grid.addWidget(relief_card, 0, 1)
+        grid.addWidget(sync_card, 0, 2)
+        follow_card = Card(self.tr("待回访（按到期日）"))
+        self.followups = QListWidget()
+        self.followups.itemActivated.connect(lambda _item: self.navigate.emit("visits"))
+        follow_card.body.addWidget(self.followups)
+        grid.addWidget(follow_card, 1, 0, 2, 1)
+        budget_card = Card(self.tr("本年度帮扶项目预算"))
+        self.bars = BudgetBars()
+        budget_card.body.addWidget(self.bars)
+        budget_card.body.addStretch(1)
+        grid.addWidget(budget_card, 1, 1, 1, 2)
+        actions = Card(self.tr("快捷操作"))
+        row = QGridLayout()
+        for index, (text, name, key) in enumerate(
+            (
+                (self.tr("新增走访"), "visits", "visits"),
+                (self.tr("发放帮扶"), "relief", "relief"),
+                (self.tr("查找会员"), "search", "members"),
+                (self.tr("写工作日志"), "log", "log"),
+                (self.tr("月结"), "month", "month"),
+                (self.tr("立即同步"), "sync", "sync"),
+            )
+        ):
+            button = QPushButton(icon(name), text)
+            button.setMinimumHeight(34)
+            button.clicked.connect(lambda _=False, k=key: self.navigate.emit(k))
+            row.addWidget(button, index // 3, index % 3)
+        actions.body.addLayout(row)
+        grid.addWidget(actions, 2, 1, 1, 2)
+        grid.setRowStretch(1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self.refresh()
+
+    def _number_card(self, title: str) -> tuple[QLabel, Card]:
+        card = Card(title)
+        number = QLabel("—")
+        number.setObjectName("BigNumber")
+        card.body.addWidget(number)
+        detail = QLabel()
+        detail.setObjectName("Detail")
+        card.body.addWidget(detail)
+        number.setProperty("detail", detail)
+        return number, card
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.state.ops.query(load_overview, self.state.ctx).success(self.show_overview).run()
+
+    def show_overview(self, data: Overview) -> None:
+        from desktop.models.money import fen_to_yuan_text
+
+        month = data.month
+        relief = month["relief"]
+        self.visits_num.setText(str(month["visits"]))
+        self.visits_num.property("detail").setText(
+            self.tr("工作日志 %1 条").replace("%1", str(month["log_entries"]))
+        )
+        self.relief_num.setText(self.tr("%1 人次").replace("%1", str(relief["count"])))
+        self.relief_num.property("detail").setText(
+            self.tr("现金 %1，物资 %2")
+            .replace("%1", fen_to_yuan_text(relief["cash_fen"]))
+            .replace("%2", fen_to_yuan_text(relief["goods_value_fen"]))
+        )
+        sync = data.sync
+        self.sync_num.setText(str(sync.pending))
+        last = sync.last_sync or self.tr("尚未同步")
+        self.sync_num.property("detail").setText(self.tr("上次同步：%1").replace("%1", last))
+        self.followups.clear()
+        for item in data.followups[:50]:
+            due = item.visit.followup_due
+            mark = self.tr("【逾期】") if item.overdue else ""
+            self.followups.addItem(
+                f"{mark}{due:%m-%d}  {'、'.join(item.member_names)}  {item.visit.purpose}"
+            )
+        if not data.followups:
+            self.followups.addItem(self.tr("暂无待回访事项"))
+        self.bars.set_rows([(b.program.name, b.used_fen, b.budget_fen) for b in data.budgets])

@@ -1,0 +1,45 @@
+"""Showing errors (Electrum's on_error): a UserFacingError as it is, Cancelled never,
+anything else logged with its traceback and shown as "something went wrong" with details."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def user_message(exc: BaseException) -> str | None:
+    """The text to show, or None for a cancellation."""
+    from desktop.services.errors import Cancelled, UserFacingError
+
+    if isinstance(exc, Cancelled):
+        return None
+    if isinstance(exc, UserFacingError):
+        return exc.message
+    return None
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    from desktop.services.errors import Cancelled, UserFacingError
+
+    if isinstance(exc, Cancelled):
+        return
+    box = QMessageBox(parent)
+    box.setWindowTitle(_tr("提示"))
+    if isinstance(exc, UserFacingError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(exc.message)
+    else:
+        details = getattr(exc, "__traceback_text__", repr(exc))
+        log.error("unexpected error: %s", details)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setText(_tr("出错了，操作没有完成。请把详细信息复制给技术支持。"))
+        box.setDetailedText(details)
+    box.open()  # non-blocking: tests and the event loop keep running

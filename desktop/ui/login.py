@@ -1,0 +1,103 @@
+"""Log in (offline, against local argon2 hashes); also the idle lock and "switch user"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .errors import user_message
+from .ops import Ops
+from .theme import icon
+
+
+class LoginDialog(QDialog):
+    """Asks for a login name and password; runs login() in the background (it is slow on purpose).
+
+    logged_in carries the Actor. With locked_to set (idle lock), only that user or a switch.
+    """
+
+    logged_in = Signal(object)
+
+    def __init__(
+        self,
+        ops: Ops,
+        ctx: Any,
+        station_name: str,
+        usernames: list[str],
+        *,
+        locked_to: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("登录") if not locked_to else self.tr("已锁定"))
+        self.setWindowIcon(icon("app"))
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        title = QLabel(station_name or self.tr("工会服务站工作台"))
+        title.setObjectName("PageTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        if locked_to:
+            note = QLabel(self.tr("屏幕已锁定，请重新输入密码，或换其他工作人员登录。"))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        form = QFormLayout()
+        self.username = QComboBox()
+        self.username.setEditable(True)
+        self.username.addItems(usernames)
+        if locked_to:
+            self.username.setCurrentText(locked_to)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("登录名"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("FieldError")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("登录"))
+        self.ok.setObjectName("Primary")
+        buttons.accepted.connect(self.submit)
+        layout.addWidget(buttons)
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        from desktop.services import staff
+
+        self.ok.setEnabled(False)
+        self.error.setText(self.tr("正在验证……"))
+        name, password = self.username.currentText(), self.password.text()
+        self.ops.query(staff.login, self.ctx, name, password).success(self._ok).failure(
+            self._failed
+        ).run()
+
+    def _ok(self, actor: Any) -> None:
+        self.logged_in.emit(actor)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        self.error.setText(user_message(exc) or self.tr("登录失败"))
+
+    def reject(self) -> None:  # a lock screen cannot be dismissed with Esc
+        if self.windowTitle() == self.tr("已锁定"):
+            return
+        super().reject()

@@ -1,0 +1,196 @@
+"""The main window: navigation on the left, one page per screen, sync and user in the status bar.
+
+Pages are built the first time they are shown, so the window paints before the heavy imports.
+Every page gets the data-changed broadcast and decides for itself whether to refresh.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .state import AppState
+from .theme import icon
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - marks text for lupdate
+    return text
+
+
+# key, label, icon, "module:Class"
+PAGES = [
+    ("dashboard", QT_TRANSLATE_NOOP("nav", "工作台"), "dashboard", "dashboard:DashboardPage"),
+    ("members", QT_TRANSLATE_NOOP("nav", "会员"), "members", "members:MembersPage"),
+    ("visits", QT_TRANSLATE_NOOP("nav", "走访"), "visits", "visits:VisitsPage"),
+    ("relief", QT_TRANSLATE_NOOP("nav", "帮扶发放"), "relief", "relief:ReliefPage"),
+    ("campaign", QT_TRANSLATE_NOOP("nav", "集中发放"), "relief", "campaign:CampaignPage"),
+    ("log", QT_TRANSLATE_NOOP("nav", "工作日志"), "log", "station_log:StationLogPage"),
+    ("month", QT_TRANSLATE_NOOP("nav", "月结"), "month", "month_end:MonthEndPage"),
+    ("sync", QT_TRANSLATE_NOOP("nav", "同步"), "sync", "sync_page:SyncPage"),
+    ("conflicts", QT_TRANSLATE_NOOP("nav", "冲突处理"), "conflict", "conflicts:ConflictsPage"),
+    ("settings", QT_TRANSLATE_NOOP("nav", "设置"), "settings", "settings:SettingsPage"),
+]
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    switch_user_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("工会服务站工作台"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1366, 768)
+        self.state: AppState | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("NavList")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(150)
+        for key, label, icon_name, _target in PAGES:
+            item = QListWidgetItem(icon(icon_name), QCoreApplication.translate("nav", label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel(self.tr("正在打开数据……"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self.nav.setEnabled(False)
+        self._build_status_bar()
+        for index, (key, *_rest) in enumerate(PAGES[:8]):
+            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, lambda k=key: self.show_page(k))
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel()
+        self.sync_label = QLabel(self.tr("同步：—"))
+        self.sync_button = QPushButton(icon("sync"), self.tr("同步"))
+        self.sync_button.setFlat(True)
+        self.sync_button.clicked.connect(lambda: self.show_page("sync"))
+        self.lock_button = QPushButton(icon("lock"), self.tr("锁定"))
+        self.lock_button.setFlat(True)
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        self.switch_button = QPushButton(icon("user"), self.tr("切换用户"))
+        self.switch_button.setFlat(True)
+        self.switch_button.clicked.connect(self.switch_user_requested.emit)
+        bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.sync_button)
+        bar.addPermanentWidget(self.lock_button)
+        bar.addPermanentWidget(self.switch_button)
+
+    # --- state --------------------------------------------------------------------------
+    def set_state(self, state: AppState) -> None:
+        """Called after login (and after a user switch): rebuild pages for the new actor."""
+        self.state = state
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        station = state.extra.get("station_name", "")
+        role = state.extra.get("role_label", "")
+        self.user_label.setText(f"{station}  ·  {state.actor.display_name}（{role}）")
+        self.setWindowTitle(self.tr("工会服务站工作台") + (f" — {station}" if station else ""))
+        state.bridge.changed.connect(self._on_changed)
+        self.nav.setEnabled(True)
+        self.refresh_sync_indicator()
+        if self.nav.currentRow() == 0:
+            self._on_nav(0)
+        else:
+            self.nav.setCurrentRow(0)
+
+    def show_page(self, key: str) -> QWidget | None:
+        for row, (page_key, *_rest) in enumerate(PAGES):
+            if page_key == key:
+                self.nav.setCurrentRow(row)
+                return self.pages.get(key)
+        return None
+
+    def page(self, key: str) -> QWidget:
+        if key not in self.pages:
+            assert self.state is not None
+            target = next(t for k, _l, _i, t in PAGES if k == key)
+            module_name, class_name = target.split(":")
+            module = importlib.import_module(f"desktop.ui.{module_name}")
+            page = getattr(module, class_name)(self.state, self)
+            if hasattr(page, "navigate"):
+                page.navigate.connect(self.show_page)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def _on_nav(self, row: int) -> None:
+        if self.state is None or row < 0:
+            return
+        page = self.page(PAGES[row][0])
+        self.stack.setCurrentWidget(page)
+        if getattr(page, "dirty", False) and hasattr(page, "refresh"):
+            page.refresh()
+
+    def _on_changed(self, entities: Any) -> None:
+        current = self.stack.currentWidget()
+        for page in self.pages.values():
+            handler = getattr(page, "on_changed", None)
+            if handler is not None:
+                handler(entities, page is current)
+        self.refresh_sync_indicator()
+
+    def refresh_sync_indicator(self) -> None:
+        if self.state is None:
+            return
+        from desktop.services import ui_queries
+
+        state = self.state
+        state.ops.query(ui_queries.sync_overview, state.ctx).success(self._show_sync).run()
+
+    def _show_sync(self, overview: Any) -> None:
+        text = self.tr("待同步 %n 条", "", overview.pending)
+        if overview.last_sync:
+            text += self.tr("  ·  上次同步 %1").replace("%1", overview.last_sync)
+        else:
+            text += self.tr("  ·  尚未同步")
+        if overview.errors:
+            text += self.tr("  ·  %n 条出错", "", overview.errors)
+        self.sync_label.setText(text)
+
+
+class IdleWatcher(QObject):
+    """Counts user input application-wide; emits idle after `minutes` without any."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle.emit)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+            self.timer.start()
+        return False
