@@ -1,0 +1,209 @@
+"""SyncClient: push the outbox, then pull the station's scope, over HTTP with retries.
+
+Qt-free and synchronous: the UI runs it on its worker thread and gets a callback per batch.
+Every step is safe to repeat, so a retry after any failure (before or after the server
+committed) converges: the server answers an already-seen mutation as `duplicate`, and a page
+is applied together with its cursor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import httpx
+from sqlalchemy import Engine
+
+from ..services.errors import UserFacingError
+from . import local
+from .protocol import CLOCK_WARN_SECONDS, PROTOCOL, SCHEMA, PullResponse, PushResponse, gzip_bytes
+
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+class SyncError(UserFacingError):
+    """Sync could not finish; the message (Chinese) says why and what to do."""
+
+
+@dataclass
+class Progress:
+    """One finished batch: phase is "push" or "pull"."""
+
+    phase: str
+    done: int
+    batch: int
+    requests: int
+
+
+@dataclass
+class SyncStats:
+    pushed: int = 0
+    pulled: int = 0
+    push_requests: int = 0
+    pull_requests: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    pulled_by_entity: dict[str, int] = field(default_factory=dict)
+    clock_offset_s: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+class SyncClient:
+    """One station's connection to the district server."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        base_url: str,
+        token: str,
+        *,
+        verify: str | bool = True,
+        transport: httpx.BaseTransport | None = None,
+        retries: int = 6,
+        backoff: float = 0.25,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        batch_size: int = 2000,
+        page_size: int = 5000,
+        progress: Callable[[Progress], None] | None = None,
+        timeout: float = 60.0,
+    ) -> None:
+        self.engine = engine
+        self.http = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            verify=verify,
+            transport=transport,
+            timeout=timeout,
+            headers={"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"},
+        )
+        self.retries, self.backoff, self.sleep, self.clock = retries, backoff, sleep, clock
+        self.batch_size, self.page_size = batch_size, page_size
+        self.progress = progress
+        self.stats = SyncStats()
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- transport ---------------------------------------------------------------------------
+
+    def request(self, path: str, body: bytes) -> bytes:
+        """POST with gzip; retry transport failures and 5xx with exponential backoff."""
+        payload = gzip_bytes(body)
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        delay = self.backoff
+        for attempt in range(self.retries + 1):
+            started = self.clock()
+            try:
+                response = self.http.post(path, content=payload, headers=headers)
+            except httpx.TransportError as exc:
+                if attempt == self.retries:
+                    raise SyncError(f"无法连接区服务器：{exc}") from exc
+            else:
+                if response.status_code < 300:
+                    self._note_clock(response, started)
+                    return response.content
+                if response.status_code not in RETRY_STATUS or attempt == self.retries:
+                    raise SyncError(self._detail(response))
+            self.sleep(min(delay, 10.0))
+            delay *= 2
+        raise SyncError("同步失败")  # pragma: no cover - loop always returns or raises
+
+    @staticmethod
+    def _detail(response: httpx.Response) -> str:
+        try:
+            body = response.json()
+            detail = body.get("detail")
+            if body.get("errors"):
+                detail = f"{detail} {body['errors'][:3]}"
+        except (ValueError, AttributeError):
+            detail = None
+        return f"区服务器拒绝了请求（{response.status_code}）：{detail or response.text[:200]}"
+
+    def _note_clock(self, response: httpx.Response, started: float) -> None:
+        """Server time minus device time; data for a warning, never for a decision."""
+        text = response.headers.get("x-server-time")
+        if not text:
+            return
+        try:
+            server_ts = dt.datetime.fromisoformat(text).timestamp()
+        except ValueError:
+            return
+        self.stats.clock_offset_s = server_ts - (started + self.clock()) / 2
+
+    # -- push and pull -----------------------------------------------------------------------
+
+    def push(self) -> SyncStats:
+        """Send pending outbox entries oldest first, one batch per request, until none remain."""
+        while True:
+            seqs, body = local.pending_batch(self.engine, self.batch_size)
+            if not seqs:
+                return self.stats
+            reply = PushResponse.model_validate_json(self.request("/v1/push", body))
+            self.stats.push_requests += 1
+            counts = local.record_results(self.engine, seqs, reply.results)
+            for status, n in counts.items():
+                self.stats.statuses[status] = self.stats.statuses.get(status, 0) + n
+            self.stats.pushed += sum(counts.values())
+            if self.progress:
+                self.progress(
+                    Progress("push", self.stats.pushed, len(seqs), self.stats.push_requests)
+                )
+            if not counts:
+                raise SyncError("区服务器没有确认任何变更，请稍后重试")
+
+    def pull(self) -> SyncStats:
+        """Fetch pages after the stored cursor; each page commits with its cursor."""
+        while True:
+            cursor = int(local.read_setting(self.engine, local.CURSOR, "0") or 0)
+            body = json.dumps(
+                {
+                    "protocol": PROTOCOL,
+                    "schema_version": SCHEMA,
+                    "cursor": cursor,
+                    "limit": self.page_size,
+                }
+            ).encode()
+            page = PullResponse.model_validate_json(self.request("/v1/pull", body))
+            self.stats.pull_requests += 1
+            counts = local.apply_page(self.engine, page)
+            for entity, n in counts.items():
+                self.stats.pulled_by_entity[entity] = self.stats.pulled_by_entity.get(entity, 0) + n
+            self.stats.pulled += len(page.changes)
+            if self.progress:
+                self.progress(
+                    Progress("pull", self.stats.pulled, len(page.changes), self.stats.pull_requests)
+                )
+            if not page.has_more:
+                return self.stats
+
+    def sync(self) -> SyncStats:
+        """Push, then pull (so the pull brings back the server's merges of our edits)."""
+        self.push()
+        self.pull()
+        self._finish()
+        return self.stats
+
+    def _finish(self) -> None:
+        offset = self.stats.clock_offset_s
+        if abs(offset) > CLOCK_WARN_SECONDS:
+            minutes = round(offset / 60)
+            self.stats.warnings.append(
+                f"本机时钟与区服务器相差约 {abs(minutes)} 分钟（本机{'慢' if offset > 0 else '快'}），"
+                "请校准电脑时间；同步不受影响，但记录时间可能不准"
+            )
+        with self.engine.begin() as conn:
+            local.write_setting(conn, local.LAST_SYNC, dt.datetime.now(dt.UTC).isoformat())
+            local.write_setting(conn, local.CLOCK_OFFSET, f"{offset:.1f}")
+
+
+def gunzip_if_needed(data: bytes) -> bytes:
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data

@@ -1,0 +1,344 @@
+"""The station side of sync in SQL: read the outbox, record push results, apply pulled pages.
+
+Every function here is one local transaction. A pulled page and the cursor that follows it
+commit together, so an interruption at any point resumes from the last applied page and never
+skips or re-applies half of one (sync.md principle 1 and the first failure mode).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from types import SimpleNamespace
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..models import SYNCED_TABLES, Conflict, DuplicateFlag, Member, Outbox, Setting, VisitMember
+from ..services.members import fill_search_fields
+from .protocol import PROTOCOL, SCHEMA, Change, MutationResult, PullResponse
+from .records import RecordError, columns, required_defaults, to_columns
+
+log = logging.getLogger(__name__)
+
+CURSOR = "sync.cursor"
+SERVER_URL = "sync.server_url"
+CA_BUNDLE = "sync.ca_bundle"
+LAST_SYNC = "sync.last_sync_at"
+CLOCK_OFFSET = "sync.clock_offset_s"
+
+OUTBOX: Table = Outbox.__table__  # type: ignore[attr-defined]
+SETTING: Table = Setting.__table__  # type: ignore[attr-defined]
+
+
+def table_of(entity: str) -> Table:
+    return SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined,no-any-return]
+
+
+def read_setting(engine: Engine, key: str, default: str = "") -> str:
+    with engine.connect() as conn:
+        value = conn.execute(select(SETTING.c.value).where(SETTING.c.key == key)).scalar()
+    return default if value is None else str(value)
+
+
+def write_setting(conn: Connection, key: str, value: str) -> None:
+    done = conn.execute(update(SETTING).where(SETTING.c.key == key).values(value=value))
+    if done.rowcount == 0:
+        conn.execute(insert(SETTING).values(key=key, value=value))
+
+
+def pending_batch(engine: Engine, limit: int) -> tuple[list[int], bytes]:
+    """The oldest pending outbox entries as a PushRequest body, spliced from stored JSON."""
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT seq, mutation_id, entity, row_id, op, base_version, payload FROM outbox "
+            "WHERE state = 'pending' ORDER BY seq LIMIT ?",
+            (limit,),
+        ).all()
+    parts = [
+        f'{{"mutation_id":{json.dumps(mid)},"entity":{json.dumps(entity)},'
+        f'"row_id":{json.dumps(row_id)},"op":{json.dumps(op)},"base_version":{int(base)},'
+        f'"payload":{payload or "{}"}}}'
+        for _seq, mid, entity, row_id, op, base, payload in rows
+    ]
+    body = (
+        f'{{"protocol":{PROTOCOL},"schema_version":{SCHEMA},"mutations":[' + ",".join(parts) + "]}"
+    )
+    return [int(r[0]) for r in rows], body.encode()
+
+
+def record_results(
+    engine: Engine, seqs: list[int], results: Iterable[MutationResult]
+) -> dict[str, int]:
+    """Mark outbox entries and their rows; a rejected one is parked, never retried forever."""
+    by_mid = {r.mutation_id: r for r in results}
+    counts: dict[str, int] = defaultdict(int)
+    with engine.begin() as conn:
+        entries = conn.execute(
+            select(OUTBOX.c.seq, OUTBOX.c.mutation_id, OUTBOX.c.entity, OUTBOX.c.row_id).where(
+                OUTBOX.c.seq.in_(seqs)
+            )
+        ).all()
+        outbox_updates = []
+        row_updates: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for seq, mid, entity, row_id in entries:
+            result = by_mid.get(mid)
+            if result is None:
+                continue
+            counts[result.status] += 1
+            rejected = result.status == "rejected"
+            outbox_updates.append(
+                {
+                    "b_seq": seq,
+                    "state": "rejected" if rejected else "done",
+                    "last_error": result.error,
+                }
+            )
+            state, error = "synced", None
+            if rejected:
+                state, error = "rejected", result.error or "被服务器拒绝"
+            elif result.status == "conflict":
+                state, error = "conflict", "与其他服务站的修改冲突：" + "、".join(result.fields)
+            if entity in SYNCED_TABLES:
+                row_updates[entity].append(
+                    {
+                        "b_id": row_id,
+                        "b_seq": seq,
+                        "sync_state": state,
+                        "sync_error": error,
+                        "server_version": result.server_version,
+                    }
+                )
+        if outbox_updates:
+            conn.execute(
+                update(OUTBOX)
+                .where(OUTBOX.c.seq == bindparam("b_seq"))
+                .values(
+                    state=bindparam("state"),
+                    last_error=bindparam("last_error"),
+                    attempts=OUTBOX.c.attempts + 1,
+                ),
+                outbox_updates,
+            )
+        later = (
+            select(OUTBOX.c.seq)
+            .where(
+                OUTBOX.c.row_id == bindparam("b_id"),
+                OUTBOX.c.state == "pending",
+                OUTBOX.c.seq > bindparam("b_seq"),
+            )
+            .exists()
+        )
+        for entity, params in row_updates.items():
+            table = table_of(entity)
+            conn.execute(
+                update(table)
+                .where(table.c.id == bindparam("b_id"), ~later)
+                .values(
+                    sync_state=bindparam("sync_state"),
+                    sync_error=bindparam("sync_error"),
+                    server_version=bindparam("server_version"),
+                ),
+                params,
+            )
+    return dict(counts)
+
+
+def _pending_rows(conn: Connection, ids: list[str]) -> dict[str, set[str]]:
+    """Rows with unpushed local edits -> the fields those edits changed."""
+    out: dict[str, set[str]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for row_id, payload in conn.execute(
+            select(OUTBOX.c.row_id, OUTBOX.c.payload).where(
+                OUTBOX.c.state == "pending", OUTBOX.c.row_id.in_(chunk)
+            )
+        ):
+            out.setdefault(row_id, set()).update((payload or {}).get("base") or {})
+    return out
+
+
+def _existing(conn: Connection, table: Table, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 900):
+        found.update(
+            conn.execute(
+                select(table.c.id).where(table.c.id.in_(ids[start : start + 900]))
+            ).scalars()
+        )
+    return found
+
+
+def _full_row(entity: str, change: Change) -> dict[str, Any]:
+    values = {name: None for name in columns(entity)}
+    values.update(required_defaults(entity))
+    values.update(to_columns(entity, change.data))
+    values.update(
+        id=change.id,
+        station_id=change.data.get("station_id", change.station_id),
+        deleted=change.deleted,
+        server_version=change.version,
+        sync_state="synced",
+        sync_error=None,
+    )
+    if entity == "member":
+        probe = SimpleNamespace(
+            name=values.get("name") or "",
+            id_number=values.get("id_number"),
+            phone=values.get("phone"),
+        )
+        fill_search_fields(cast(Member, probe))
+        values.update(
+            pinyin_full=probe.pinyin_full,
+            pinyin_initials=probe.pinyin_initials,
+            id_rev=probe.id_rev,
+            phone_rev=probe.phone_rev,
+        )
+    return values
+
+
+def _apply_entity(conn: Connection, entity: str, changes: list[Change]) -> None:
+    table = table_of(entity)
+    ids = [c.id for c in changes]
+    existing = _existing(conn, table, ids)
+    pending = _pending_rows(conn, ids)
+    inserts, updates, singles = [], [], []
+    for change in changes:
+        try:
+            values = _full_row(entity, change)
+        except (RecordError, ValueError, TypeError) as exc:
+            log.warning("skipping unreadable %s %s: %s", entity, change.id, exc)
+            continue
+        if change.id in pending:
+            keep = (
+                pending[change.id]
+                if entity == "member"
+                else set(values) - {"server_status", "server_message"}
+            )
+            keep = (keep | {"server_version", "sync_state", "sync_error"}) - {"id"}
+            single = {k: v for k, v in values.items() if k not in keep}
+            if len(single) > 1:
+                singles.append(single)
+        elif change.id in existing:
+            updates.append({**values, "b_id": values.pop("id")})
+        else:
+            inserts.append(values)
+    try:
+        with conn.begin_nested():
+            if inserts:
+                conn.execute(insert(table), inserts)
+            if updates:
+                conn.execute(update(table).where(table.c.id == bindparam("b_id")), updates)
+    except IntegrityError:
+        for values in inserts + updates:
+            _apply_one(conn, entity, table, values)
+    for values in singles:
+        _apply_one(conn, entity, table, {**values, "b_id": values.pop("id")})
+    if entity == "visit":
+        _rebuild_visit_members(conn, changes)
+
+
+def _apply_one(conn: Connection, entity: str, table: Table, values: dict[str, Any]) -> None:
+    """Fallback row by row: a record that clashes locally is parked for a person, not lost."""
+    try:
+        with conn.begin_nested():
+            if "b_id" in values:
+                conn.execute(
+                    update(table)
+                    .where(table.c.id == values["b_id"])
+                    .values({k: v for k, v in values.items() if k != "b_id"})
+                )
+            else:
+                conn.execute(insert(table).values(values))
+    except IntegrityError as exc:
+        row_id = values.get("id") or values.get("b_id")
+        log.warning("parking %s %s: %s", entity, row_id, exc)
+        conn.execute(
+            insert(Conflict.__table__)
+            .values(  # type: ignore[attr-defined]
+                id=f"park-{entity}-{row_id}"[:64],
+                entity=entity,
+                row_id=row_id,
+                field="__record__",
+                local_value="本机已有相同编码或身份证号的记录",
+                server_value=json.dumps(values, default=str, ensure_ascii=False),
+                server_version=values.get("server_version") or 0,
+                created_at=dt.datetime.now(dt.UTC),
+            )
+            .prefix_with("OR IGNORE")
+        )
+
+
+def _rebuild_visit_members(conn: Connection, changes: list[Change]) -> None:
+    table: Table = VisitMember.__table__  # type: ignore[attr-defined]
+    ids = [c.id for c in changes]
+    conn.execute(table.delete().where(table.c.visit_id.in_(ids)))
+    pairs = {
+        (c.id, m)
+        for c in changes
+        for m in (c.data.get("member_ids") or [])
+        if isinstance(m, str) and not c.deleted
+    }
+    if pairs:
+        conn.execute(insert(table), [{"visit_id": v, "member_id": m} for v, m in sorted(pairs)])
+
+
+def _apply_server_made(conn: Connection, changes: list[Change]) -> None:
+    conflicts: Table = Conflict.__table__  # type: ignore[attr-defined]
+    flags: Table = DuplicateFlag.__table__  # type: ignore[attr-defined]
+    for change in changes:
+        d = change.data
+        created = dt.datetime.fromisoformat(str(d.get("created_at")))
+        if change.entity == "conflict":
+            conn.execute(
+                insert(conflicts)
+                .prefix_with("OR IGNORE")
+                .values(
+                    id=change.id,
+                    entity=str(d.get("entity")),
+                    row_id=str(d.get("row_id")),
+                    field=str(d.get("field")),
+                    local_value=d.get("local_value"),
+                    server_value=d.get("server_value"),
+                    server_version=int(d.get("server_version") or 0),
+                    created_at=created,
+                )
+            )
+            member = table_of("member")
+            if d.get("entity") == "member":
+                conn.execute(
+                    update(member)
+                    .where(member.c.id == d.get("row_id"))
+                    .values(sync_state="conflict", sync_error=f"字段冲突待处理：{d.get('field')}")
+                )
+        else:
+            values = {
+                "member_id": str(d.get("member_id")),
+                "program_id": str(d.get("program_id")),
+                "period": str(d.get("period")),
+                "reason": str(d.get("reason")),
+                "distribution_ids": list(d.get("distribution_ids") or []),
+            }
+            done = conn.execute(update(flags).where(flags.c.id == change.id).values(values))
+            if done.rowcount == 0:
+                conn.execute(insert(flags).values(id=change.id, created_at=created, **values))
+
+
+def apply_page(engine: Engine, page: PullResponse) -> dict[str, int]:
+    """Apply one pulled page and store its cursor, in one transaction."""
+    groups: dict[str, list[Change]] = defaultdict(list)
+    for change in page.changes:
+        groups[change.entity].append(change)
+    with engine.begin() as conn:
+        for entity, changes in groups.items():
+            if entity in SYNCED_TABLES:
+                _apply_entity(conn, entity, changes)
+        made = [c for c in page.changes if c.entity in ("conflict", "dup_flag")]
+        if made:
+            _apply_server_made(conn, made)
+        write_setting(conn, CURSOR, str(page.next_cursor))
+    return {entity: len(changes) for entity, changes in groups.items()}

@@ -1,0 +1,180 @@
+"""The wire contract between a station and the district server: both sides import this module.
+
+Keeping one definition means a field added on one side cannot silently go missing on the
+other. Every request names PROTOCOL and SCHEMA; the server accepts the previous protocol too,
+so stations can be upgraded one by one after the server (migrations are additive).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL = 2
+MIN_PROTOCOL = 1  # the previous protocol is still served
+SCHEMA = 1  # schema version of the synced records
+
+MAX_BATCH = 5000
+MAX_PAGE = 10000
+MAX_BODY = 64 * 1024 * 1024  # decompressed request limit: a zip bomb gets a 413
+CLOCK_WARN_SECONDS = 300
+
+# Who may write and who may read each entity (see sync.md principle 3 and 5).
+SHARED = frozenset({"member"})  # any station of the district edits; merged field by field
+OWNED = frozenset({"station", "staff", "relief", "receipt", "visit", "station_log", "month_close"})
+DISTRICT_ONLY = frozenset({"fund_program", "program_budget"})  # written by the district admin
+FACTS = frozenset({"relief", "receipt", "visit", "station_log", "month_close"})
+READ_BY_ALL = frozenset({"member", "fund_program", "station", "relief"})  # others own station only
+SERVER_MADE = frozenset({"conflict", "dup_flag"})  # raised by the server, synced down
+ENTITIES = SHARED | OWNED | DISTRICT_ONLY | SERVER_MADE
+
+# Member columns derived locally for search: carried in payloads but never data.
+DERIVED_FIELDS = frozenset({"pinyin_full", "pinyin_initials", "id_rev", "phone_rev"})
+# Relief fields another station may see (enough to warn about duplicate aid, nothing more).
+RELIEF_PUBLIC_FIELDS = (
+    "id",
+    "station_id",
+    "member_id",
+    "program_id",
+    "cash_fen",
+    "goods_value_fen",
+    "issued_on",
+    "period",
+    "status",
+    "created_at",
+    "updated_at",
+    "version",
+    "deleted",
+)
+
+Status = Literal["applied", "duplicate", "conflict", "rejected"]
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Versioned(Wire):
+    protocol: int = Field(PROTOCOL, ge=1, le=1000)
+    schema_version: int = Field(SCHEMA, ge=1, le=1000)
+
+
+class Payload(BaseModel):
+    """The outbox payload as the client stored it: the full record and, for edits, the
+    previous values of the changed fields (the base of the field-level merge)."""
+
+    model_config = ConfigDict(extra="ignore")
+    record: dict[str, Any]
+    base: dict[str, Any] | None = None
+
+
+class Mutation(Wire):
+    mutation_id: str = Field(min_length=1, max_length=64)
+    entity: str = Field(min_length=1, max_length=32)
+    row_id: str = Field(min_length=1, max_length=64)
+    op: Literal["upsert", "delete"]
+    base_version: int = Field(0, ge=0)
+    payload: Payload
+
+
+class PushRequest(Versioned):
+    mutations: list[Mutation] = Field(max_length=MAX_BATCH)
+
+
+class MutationResult(Wire):
+    mutation_id: str
+    status: Status
+    server_version: int = 0
+    error: str | None = None
+    fields: list[str] = Field(default_factory=list)  # conflicting fields
+
+
+class PushResponse(Wire):
+    results: list[MutationResult]
+    server_time: dt.datetime
+
+
+class PullRequest(Versioned):
+    cursor: int = Field(0, ge=0, le=2**62)
+    limit: int = Field(5000, ge=1, le=MAX_PAGE)
+
+
+class Change(Wire):
+    """One row as the server holds it; version is the server's version of the row."""
+
+    entity: str
+    id: str
+    station_id: str
+    version: int
+    deleted: bool
+    data: dict[str, Any]
+
+
+class PullResponse(Wire):
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+    server_time: dt.datetime
+
+
+class EnrolRequest(Versioned):
+    code: str = Field(min_length=4, max_length=64)
+    station_code: str = Field(min_length=1, max_length=32)
+    station_id: str = Field(min_length=1, max_length=36)
+    receipt_key: str = Field("", max_length=128, pattern=r"^[0-9a-fA-F]*$")
+
+
+class EnrolResponse(Wire):
+    token: str
+    station_id: str
+    station_code: str
+    district_code: str
+    server_time: dt.datetime
+
+
+class ServerInfo(Wire):
+    protocol: int
+    min_protocol: int
+    schema_version: int
+    server_time: dt.datetime
+
+
+class ErrorBody(Wire):
+    detail: str
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """Level 1: on a station's link the size matters, the last few percent do not."""
+    return gzip.compress(data, compresslevel=1)
+
+
+def gunzip_limited(data: bytes, limit: int = MAX_BODY) -> bytes:
+    """Decompress at most limit bytes; raise ValueError beyond it (zip bombs)."""
+    import zlib
+
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = inflater.decompress(data, limit + 1)
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise ValueError("body too large")
+    return out
+
+
+def period_of(entity: str, data: dict[str, Any]) -> str | None:
+    """The YYYY-MM a fact belongs to, for month-close locking."""
+    key = {
+        "relief": "issued_on",
+        "receipt": "issued_on",
+        "visit": "visited_on",
+        "station_log": "log_date",
+        "month_close": None,
+    }.get(entity)
+    if entity == "month_close":
+        value = data.get("period")
+        return value if isinstance(value, str) else None
+    if key is None:
+        return None
+    value = data.get(key)
+    return value[:7] if isinstance(value, str) and len(value) >= 7 else None

@@ -1,0 +1,195 @@
+"""District administration: the functions behind `stationdesk-server` (and test set-up).
+
+Reference data written here (programs, budgets, staff) becomes records like any other, owned
+by the district or the station that needs them, and reaches stations through pull.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from desktop.models import new_id
+from desktop.sync.summary import period_summary
+
+from . import auth
+from .db import district, record, station
+from .rows import Row, flush, now, query_rows
+
+
+def _district_id(conn: Connection, code: str) -> str:
+    row = conn.execute(select(district.c.id).where(district.c.code == code)).first()
+    if row is None:
+        raise SystemExit(f"区 {code} 不存在")
+    return str(row[0])
+
+
+def station_by_code(conn: Connection, code: str) -> Any:
+    row = conn.execute(select(station).where(station.c.code == code)).first()
+    if row is None:
+        raise SystemExit(f"服务站 {code} 不存在")
+    return row
+
+
+def create_district(engine: Engine, code: str, name: str) -> str:
+    with engine.begin() as conn:
+        return auth.create_district(conn, code, name)
+
+
+def create_station(engine: Engine, district_code: str, code: str, name: str) -> tuple[str, str]:
+    """Returns (station id, one-time enrolment code)."""
+    with engine.begin() as conn:
+        did = _district_id(conn, district_code)
+        sid = auth.create_station(conn, did, code, name)
+        return sid, auth.new_enrol_code(conn, sid)
+
+
+def enrol_code(engine: Engine, station_code: str) -> str:
+    with engine.begin() as conn:
+        return auth.new_enrol_code(conn, station_by_code(conn, station_code).id)
+
+
+def revoke(engine: Engine, station_code: str) -> None:
+    with engine.begin() as conn:
+        auth.revoke(conn, station_by_code(conn, station_code).id)
+
+
+def _write(
+    conn: Connection, entity: str, owner: str, district_id: str, data: dict[str, Any]
+) -> str:
+    stamp = now().isoformat()
+    data = {
+        "id": new_id(),
+        "station_id": owner,
+        "created_at": stamp,
+        "updated_at": stamp,
+        "version": 1,
+        "deleted": False,
+        **data,
+    }
+    flush(
+        conn,
+        [
+            Row(
+                entity=entity,
+                id=data["id"],
+                district_id=district_id,
+                owner=owner,
+                version=1,
+                deleted=False,
+                data=data,
+                dirty=True,
+            )
+        ],
+    )
+    return str(data["id"])
+
+
+def create_program(
+    engine: Engine,
+    district_code: str,
+    *,
+    code: str,
+    year: int,
+    name: str,
+    program_type: str,
+    amount_rules: dict[str, int] | None = None,
+    max_times_per_year: int | None = None,
+    annual_cap_fen: int | None = None,
+    excludes: list[str] | None = None,
+    funding_source: str = "",
+) -> str:
+    with engine.begin() as conn:
+        did = _district_id(conn, district_code)
+        return _write(
+            conn,
+            "fund_program",
+            did,
+            did,
+            {
+                "code": code,
+                "year": year,
+                "name": name,
+                "program_type": program_type,
+                "funding_source": funding_source,
+                "receipt_title": "",
+                "amount_rules": amount_rules or {},
+                "max_times_per_year": max_times_per_year,
+                "annual_cap_fen": annual_cap_fen,
+                "excludes": excludes or [],
+                "active": True,
+            },
+        )
+
+
+def create_budget(engine: Engine, program_id: str, station_code: str, budget_fen: int) -> str:
+    with engine.begin() as conn:
+        st = station_by_code(conn, station_code)
+        return _write(
+            conn,
+            "program_budget",
+            st.id,
+            st.district_id,
+            {"program_id": program_id, "budget_station_id": st.id, "budget_fen": budget_fen},
+        )
+
+
+def create_staff(
+    engine: Engine, station_code: str, *, username: str, display_name: str, role: str, password: str
+) -> str:
+    from desktop.services.staff import hash_password
+
+    with engine.begin() as conn:
+        st = station_by_code(conn, station_code)
+        return _write(
+            conn,
+            "staff",
+            st.id,
+            st.district_id,
+            {
+                "username": username,
+                "display_name": display_name,
+                "role": role,
+                "password_hash": hash_password(password),
+                "active": True,
+                "failed_logins": 0,
+                "locked_until": None,
+            },
+        )
+
+
+def list_findings(engine: Engine, entity: str) -> list[dict[str, Any]]:
+    """Duplicate flags ("dup_flag") or conflicts ("conflict"), one per finding and station."""
+    with engine.connect() as conn:
+        codes = dict(conn.execute(select(station.c.id, station.c.code)).all())
+        rows = query_rows(conn, record.c.entity == entity)
+    return [{**r.data, "station": codes.get(r.owner, r.owner)} for r in rows]
+
+
+def monthly_figures(engine: Engine, period: str) -> dict[str, Any]:
+    """Consolidated month: the month-close summary per station and summed for the district."""
+    with engine.connect() as conn:
+        codes = dict(conn.execute(select(station.c.id, station.c.code)).all())
+        rows = query_rows(
+            conn, record.c.period == period, record.c.entity.in_(["relief", "receipt"])
+        )
+    by_station: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(
+        lambda: {"relief": [], "receipt": []}
+    )
+    for r in rows:
+        by_station[codes.get(r.owner, r.owner)][r.entity].append(r.data)
+    out = {
+        code: period_summary(v["relief"], v["receipt"]) for code, v in sorted(by_station.items())
+    }
+    total = {"relief_count": 0, "cash_fen": 0, "goods_value_fen": 0}
+    for summary in out.values():
+        for key in total:
+            total[key] += summary[key]
+    return {"period": period, "stations": out, "district": total}
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)

@@ -1,0 +1,185 @@
+"""The district server's HTTP interface (FastAPI). Stateless: all state is in the database.
+
+Bodies may be gzip-compressed both ways. Any malformed input ends as a 4xx with a Chinese
+message; database contention ends as a 503 the client retries, never as a 500.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from desktop.sync.protocol import (
+    MIN_PROTOCOL,
+    PROTOCOL,
+    SCHEMA,
+    EnrolRequest,
+    EnrolResponse,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ServerInfo,
+    gunzip_limited,
+)
+
+from . import auth as auth_mod
+from .db import make_engine
+from .pull import pull_page
+from .push import StationAuth, apply_push
+from .rows import now
+
+log = logging.getLogger("stationdesk.server")
+
+
+class GzipRoute(APIRoute):
+    """Accept gzip request bodies, with a size cap so a zip bomb is a 413 and not a crash."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            if "gzip" in request.headers.get("content-encoding", ""):
+                body = await request.body()
+                try:
+                    request._body = gunzip_limited(body)
+                except ValueError:
+                    return JSONResponse({"detail": "请求体过大"}, status_code=413)
+                except Exception:  # noqa: BLE001 - any corrupt gzip is the client's fault
+                    return JSONResponse({"detail": "请求体不是有效的 gzip 数据"}, status_code=400)
+            return await handler(request)
+
+        return route
+
+
+def _reply(request: Request, body: bytes) -> Response:
+    if len(body) > 1024 and "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(
+            gzip.compress(body, compresslevel=1),
+            media_type="application/json",
+            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
+        )
+    return Response(body, media_type="application/json")
+
+
+def _check_versions(protocol: int, schema_version: int) -> None:
+    if not MIN_PROTOCOL <= protocol <= PROTOCOL:
+        raise HTTPException(
+            426,
+            f"协议版本 {protocol} 不受支持（服务器支持 {MIN_PROTOCOL}-{PROTOCOL}），请升级工作台",
+        )
+    if schema_version > SCHEMA:
+        raise HTTPException(426, f"数据结构版本 {schema_version} 比服务器新，请先升级区服务器")
+
+
+def current_station(request: Request, authorization: Annotated[str, Header()] = "") -> StationAuth:
+    """The station behind the bearer token: its scope, whatever the body claims."""
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer":
+        raise HTTPException(401, "缺少访问令牌")
+    try:
+        return auth_mod.station_for_token(request.app.state.engine, token.strip())
+    except auth_mod.AuthError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+
+
+Station = Annotated[StationAuth, Depends(current_station)]
+
+
+def create_app(
+    url: str | None = None,
+    *,
+    engine: Engine | None = None,
+    before_commit: Callable[[], None] | None = None,
+) -> FastAPI:
+    """before_commit is a test hook: it runs inside the push transaction, before COMMIT."""
+    engine = engine or make_engine(url)
+    crash_after = int(os.environ.get("STATIONDESK_CRASH_AT_PUSH", "0"))
+    pushes = [0]
+
+    def crash_hook() -> None:
+        pushes[0] += 1
+        if crash_after and pushes[0] >= crash_after:
+            os._exit(17)  # simulate the server dying mid-batch (tests only)
+
+    hook = before_commit or (crash_hook if crash_after else None)
+    app = FastAPI(
+        title="StationDesk district server",
+        version=f"protocol {PROTOCOL}",
+        description="区总工会服务器：服务站同步接口",
+    )
+    app.router.route_class = GzipRoute
+    app.state.engine = engine
+
+    @app.middleware("http")
+    async def server_time(request: Request, call_next: Any) -> Response:
+        """Server time on every reply, so a station can tell how far off its clock is."""
+        response: Response = await call_next(request)
+        response.headers["X-Server-Time"] = now().isoformat()
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in exc.errors()[:20]
+        ]
+        return JSONResponse({"detail": "请求格式不正确", "errors": errors}, status_code=422)
+
+    @app.exception_handler(DBAPIError)
+    async def _busy(_request: Request, exc: DBAPIError) -> JSONResponse:
+        log.warning("database error: %s", exc)
+        return JSONResponse(
+            {"detail": "服务器繁忙，请稍后重试"}, status_code=503, headers={"Retry-After": "1"}
+        )
+
+    @app.get("/v1/info", response_model=ServerInfo)
+    def info() -> ServerInfo:
+        return ServerInfo(
+            protocol=PROTOCOL, min_protocol=MIN_PROTOCOL, schema_version=SCHEMA, server_time=now()
+        )
+
+    @app.post("/v1/enrol", response_model=EnrolResponse)
+    def enrol(body: EnrolRequest) -> EnrolResponse:
+        _check_versions(body.protocol, body.schema_version)
+        try:
+            return auth_mod.enrol(engine, body)
+        except auth_mod.AuthError as exc:
+            raise HTTPException(exc.status, str(exc)) from None
+
+    @app.post("/v1/push", response_model=PushResponse)
+    def push(body: PushRequest, station: Station, request: Request) -> Response:
+        _check_versions(body.protocol, body.schema_version)
+        for attempt in range(4):
+            try:
+                result = apply_push(engine, station, body, before_commit=hook)
+                break
+            except (OperationalError, IntegrityError):
+                if attempt == 3:
+                    raise
+        return _reply(request, result.model_dump_json().encode())
+
+    @app.post("/v1/pull", response_model=PullResponse)
+    def pull(body: PullRequest, station: Station, request: Request) -> Response:
+        _check_versions(body.protocol, body.schema_version)
+        return _reply(request, pull_page(engine, station, body))
+
+    @app.get("/healthz")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory server.app:app_from_env` (reads DATABASE_URL)."""
+    return create_app()

@@ -1,0 +1,156 @@
+"""The district server's storage: SQLite by default, PostgreSQL through DATABASE_URL.
+
+One generic `record` table holds every synced row as JSON with the few columns the server
+queries on (owner, cursor, relief keys). The station schema can then grow a column without a
+server migration, and pulling is one indexed range scan per page.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+
+metadata = MetaData()
+
+district = Table(
+    "district",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+station = Table(
+    "station",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("district_id", String(36), nullable=False, index=True),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("token_hash", String(64), unique=True),
+    Column("enrol_code_hash", String(64), unique=True),
+    Column("enrol_expires", DateTime(timezone=True)),
+    Column("enrolled_at", DateTime(timezone=True)),
+    Column("revoked", Boolean, nullable=False, default=False),
+    Column("receipt_key", String(128), nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+record = Table(
+    "record",
+    metadata,
+    Column("entity", String(32), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("district_id", String(36), nullable=False),
+    Column("owner", String(36), nullable=False),  # the station_id of the record
+    Column("seq", BigInteger, nullable=False),  # the pull cursor: one monotonic sequence
+    Column("version", Integer, nullable=False),  # server version, +1 per accepted change
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("origin", String(36)),  # station whose push produced exactly this content
+    Column("last_writer", String(36)),  # station of the last accepted change (conflicts)
+    Column("member_id", String(64)),  # relief: duplicate checks
+    Column("program_id", String(64)),
+    Column("period", String(7)),
+    Column("natural_key", String(64)),  # member: id number; station: code
+    Column("data", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_record_district_seq", "district_id", "seq"),
+    Index("ix_record_member_program", "member_id", "program_id"),
+    Index("ix_record_natural", "district_id", "entity", "natural_key"),
+    Index("ix_record_owner_period", "owner", "entity", "period"),
+)
+
+mutation = Table(
+    "mutation",
+    metadata,
+    Column("station_id", String(36), primary_key=True),
+    Column("mutation_id", String(64), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("server_version", Integer, nullable=False),
+    Column("error", Text),
+    Column("fields", Text, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+closed_period = Table(
+    "closed_period",
+    metadata,
+    Column("station_id", String(36), primary_key=True),
+    Column("period", String(7), primary_key=True),
+    Column("closed_at", DateTime(timezone=True), nullable=False),
+)
+
+counter = Table(
+    "counter",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+
+def database_url(url: str | None = None) -> str:
+    """DATABASE_URL, or a SQLite file in the working folder (the embedded default)."""
+    url = url or os.environ.get("DATABASE_URL") or "sqlite:///stationdesk-server.sqlite3"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    """SQLite gets WAL and BEGIN IMMEDIATE so concurrent pushes queue instead of failing."""
+    url = database_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 60}, **kwargs
+        )
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: object) -> None:
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    kwargs.setdefault("pool_size", 10)
+    kwargs.setdefault("max_overflow", 20)
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def migrate(url: str | None = None) -> None:
+    """Bring the server database to the newest schema (additive Alembic migrations)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", database_url(url).replace("%", "%%"))
+    command.upgrade(cfg, "head")
+
+
+def is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"

@@ -1,0 +1,270 @@
+"""What the server adds after a push: month-close verdicts, duplicate-aid flags, conflicts.
+
+These are rows like any other, owned by the station that must see them, so they reach the
+stations through the same cursor as the data (nothing is pushed to a station out of band).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from desktop.sync.summary import differences, period_summary, station_claims
+
+from .db import closed_period, record
+from .rows import Row, now, query_rows, relief_of
+
+NAMESPACE = uuid.UUID("6f1c9a52-3c1e-4c55-9a3e-5d0b7b1f2a10")
+SUMMARY_KEYS = ("relief_count", "cash_fen", "goods_value_fen", "by_program")
+
+
+def stable_id(*parts: str) -> str:
+    """The same finding always gets the same id: re-detecting it updates, never doubles."""
+    return str(uuid.uuid5(NAMESPACE, "|".join(parts)))
+
+
+def member_with_id_number(
+    conn: Connection,
+    rows: dict[tuple[str, str], Row],
+    district_id: str,
+    id_number: Any,
+    member_id: str,
+) -> str | None:
+    if not isinstance(id_number, str) or not id_number:
+        return None
+    for (entity, _), row in rows.items():
+        if entity == "member" and row.id != member_id and row.data.get("id_number") == id_number:
+            return row.id
+    found = conn.execute(
+        select(record.c.id).where(
+            record.c.district_id == district_id,
+            record.c.entity == "member",
+            record.c.natural_key == id_number,
+            record.c.id != member_id,
+        )
+    ).first()
+    return found[0] if found else None
+
+
+def conflict_row(
+    row: Row, name: str, station: str, local: Any, remote: Any, district_id: str
+) -> Row:
+    def text(value: Any) -> str | None:
+        return None if value is None else value if isinstance(value, str) else str(value)
+
+    cid = stable_id("conflict", row.id, name, str(row.version), station)
+    data = {
+        "id": cid,
+        "entity": row.entity,
+        "row_id": row.id,
+        "field": name,
+        "local_value": text(local),
+        "server_value": text(remote),
+        "server_version": row.version,
+        "created_at": now().isoformat(),
+    }
+    return Row(
+        entity="conflict",
+        id=cid,
+        district_id=district_id,
+        owner=station,
+        version=1,
+        deleted=False,
+        data=data,
+        dirty=True,
+    )
+
+
+def _overlay(
+    db_rows: list[Row], batch: dict[tuple[str, str], Row], entity: str, keep: Any
+) -> list[Row]:
+    merged = {r.id: r for r in db_rows}
+    for (kind, _), row in batch.items():
+        if kind == entity and keep(row):
+            merged[row.id] = row
+    return list(merged.values())
+
+
+def after_push(conn: Connection, batch: dict[tuple[str, str], Row], auth: Any) -> list[Row]:
+    """Judge month closes and look for duplicate aid among the rows this push changed."""
+    extra: list[Row] = []
+    for (entity, _), row in list(batch.items()):
+        if entity == "month_close" and row.dirty and not row.deleted:
+            _judge_month(conn, batch, row)
+    pairs = {
+        (r.data.get("member_id"), r.data.get("program_id"))
+        for (entity, _), r in batch.items()
+        if entity == "relief" and r.dirty
+    }
+    pairs = {(m, p) for m, p in pairs if isinstance(m, str) and isinstance(p, str)}
+    if pairs:
+        extra += _flags(conn, batch, pairs, auth.district_id)
+    return extra
+
+
+def _judge_month(conn: Connection, batch: dict[tuple[str, str], Row], close: Row) -> None:
+    """Recompute the station's month from what the district holds; confirm or name the gap."""
+    period = close.data.get("period")
+    owner = close.owner
+
+    def of_month(entity: str) -> list[dict[str, Any]]:
+        db_rows = query_rows(
+            conn, record.c.owner == owner, record.c.entity == entity, record.c.period == period
+        )
+        rows = _overlay(
+            db_rows,
+            batch,
+            entity,
+            lambda r: r.owner == owner and r.index_columns()["period"] == period,
+        )
+        return [r.data for r in rows]
+
+    computed = period_summary(of_month("relief"), of_month("receipt"))
+    claims = station_claims(close.data)
+    if not any(key in claims for key in SUMMARY_KEYS):
+        verdict, message = "mismatch", "月结数据缺少汇总（发放笔数、金额），区里无法核对"
+    else:
+        lines = differences(claims, computed)
+        verdict = "mismatch" if lines else "confirmed"
+        message = "；".join(lines) if lines else "区里核对一致，本月已锁定"
+    close.data = {**close.data, "server_status": verdict, "server_message": message}
+    close.origin = None  # the station must pull the verdict
+    if verdict == "confirmed" and isinstance(period, str):
+        exists = conn.execute(
+            select(closed_period.c.period).where(
+                closed_period.c.station_id == owner, closed_period.c.period == period
+            )
+        ).first()
+        if not exists:
+            conn.execute(
+                insert(closed_period).values(station_id=owner, period=period, closed_at=now())
+            )
+
+
+def _programs(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    rows = query_rows(conn, record.c.entity == "fund_program", record.c.id.in_(sorted(ids)))
+    return {r.id: r.data for r in rows}
+
+
+def _flags(
+    conn: Connection,
+    batch: dict[tuple[str, str], Row],
+    pairs: set[tuple[str, str]],
+    district_id: str,
+) -> list[Row]:
+    """不得重复救助: the same program twice in a month at two stations, more times in a year
+    than the program allows, or more money than its annual cap, across the whole district."""
+    rows = _overlay(
+        relief_of(conn, pairs),
+        batch,
+        "relief",
+        lambda r: (r.data.get("member_id"), r.data.get("program_id")) in pairs,
+    )
+    rows = [
+        r
+        for r in rows
+        if r.district_id == district_id and not r.deleted and r.data.get("status") != "voided"
+    ]
+    programs = _programs(conn, {p for _, p in pairs})
+    groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+    for r in rows:
+        groups[
+            (r.data["member_id"], r.data["program_id"], str(r.data.get("period", ""))[:4])
+        ].append(r)
+    findings: list[tuple[str, str, str, str, str, list[Row]]] = []
+    for (member_id, program_id, year), items in groups.items():
+        rules = programs.get(program_id, {})
+        by_month: dict[str, list[Row]] = defaultdict(list)
+        for r in items:
+            by_month[str(r.data.get("period"))].append(r)
+        for month, month_rows in by_month.items():
+            if len({r.owner for r in month_rows}) > 1:
+                findings.append(
+                    (
+                        member_id,
+                        program_id,
+                        month,
+                        "month",
+                        "同一会员同月在多个服务站领取同一项目",
+                        month_rows,
+                    )
+                )
+        times = rules.get("max_times_per_year")
+        if isinstance(times, int) and len(items) > times:
+            findings.append(
+                (
+                    member_id,
+                    program_id,
+                    year,
+                    "times",
+                    f"全区本年度已领取 {len(items)} 次，超过项目上限 {times} 次",
+                    items,
+                )
+            )
+        cap = rules.get("annual_cap_fen")
+        total = sum(
+            int(r.data.get("cash_fen") or 0) + int(r.data.get("goods_value_fen") or 0)
+            for r in items
+        )
+        if isinstance(cap, int) and total > cap:
+            findings.append(
+                (
+                    member_id,
+                    program_id,
+                    year,
+                    "cap",
+                    f"全区本年度累计 {total / 100:.2f} 元，超过项目年度上限 {cap / 100:.2f} 元",
+                    items,
+                )
+            )
+    return _flag_rows(conn, findings, district_id)
+
+
+def _flag_rows(
+    conn: Connection, findings: list[tuple[str, str, str, str, str, list[Row]]], district_id: str
+) -> list[Row]:
+    wanted: dict[tuple[str, str], Row] = {}
+    for member_id, program_id, period, rule, reason, items in findings:
+        ids = sorted(r.id for r in items)
+        for station in sorted({r.owner for r in items}):
+            fid = stable_id("flag", member_id, program_id, period, rule, station)
+            data = {
+                "id": fid,
+                "member_id": member_id,
+                "program_id": program_id,
+                "period": period,
+                "reason": reason,
+                "distribution_ids": ids,
+                "created_at": now().isoformat(),
+            }
+            wanted[("dup_flag", fid)] = Row(
+                entity="dup_flag",
+                id=fid,
+                district_id=district_id,
+                owner=station,
+                version=1,
+                deleted=False,
+                data=data,
+                dirty=True,
+            )
+    if not wanted:
+        return []
+    from .rows import load
+
+    existing = load(conn, wanted.keys())
+    out = []
+    for key, row in wanted.items():
+        old = existing.get(key)
+        if old is not None:
+            if (
+                old.data.get("distribution_ids") == row.data["distribution_ids"]
+                and old.data.get("reason") == row.data["reason"]
+            ):
+                continue
+            row.exists, row.version = True, old.version + 1
+            row.data["created_at"] = old.data.get("created_at", row.data["created_at"])
+        out.append(row)
+    return out

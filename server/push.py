@@ -1,0 +1,282 @@
+"""Applying a station's pushed batch: idempotent per mutation, scoped, merged field by field.
+
+Every decision is made against the rows as stored, inside one transaction. A retried batch
+finds its mutation ids already recorded and gets the same answers back as `duplicate`, so a
+reply lost on the way home never doubles anything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select
+
+from desktop.sync.protocol import (
+    DISTRICT_ONLY,
+    FACTS,
+    OWNED,
+    SHARED,
+    Mutation,
+    MutationResult,
+    PushRequest,
+    PushResponse,
+    period_of,
+)
+from desktop.sync.records import RecordError, clean_record
+
+from . import derived
+from .db import closed_period, is_postgres, mutation
+from .rows import Row, flush, load, now
+
+
+@dataclass(frozen=True)
+class StationAuth:
+    """The station a request's token belongs to: its scope, whatever the request says."""
+
+    station_id: str
+    district_id: str
+    code: str
+
+
+class Batch:
+    """The rows one push touches, changed in memory and written once at the end."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        auth: StationAuth,
+        rows: dict[tuple[str, str], Row],
+        closed: set[str],
+    ) -> None:
+        self.conn = conn
+        self.auth = auth
+        self.rows = rows
+        self.closed = closed
+        self.new_conflicts: list[Row] = []
+
+    def apply(self, m: Mutation) -> MutationResult:
+        try:
+            return self._apply(m)
+        except RecordError as exc:
+            return MutationResult(mutation_id=m.mutation_id, status="rejected", error=str(exc))
+
+    def _apply(self, m: Mutation) -> MutationResult:
+        me = self.auth.station_id
+        if m.entity in DISTRICT_ONLY:
+            raise RecordError("帮扶项目和预算由区总工会维护，服务站不能修改")
+        if m.entity not in SHARED | OWNED:
+            raise RecordError(f"未知的数据类型：{m.entity}")
+        if m.payload.record.get("id") != m.row_id:
+            raise RecordError("记录编号与变更不符")
+        data = clean_record(m.entity, m.payload.record)
+        if m.op == "delete":
+            data["deleted"] = True
+        current = self.rows.get((m.entity, m.row_id))
+        if current is not None and current.district_id != self.auth.district_id:
+            raise RecordError("无权修改其他区的数据")
+        if m.entity in OWNED:
+            return self._owned(m, data, current)
+        if current is None and data["station_id"] != me:
+            raise RecordError("新建会员只能记在本服务站名下")
+        return self._member(m, data, current)
+
+    def _result(
+        self, m: Mutation, status: str, row: Row, fields: list[str] | None = None
+    ) -> MutationResult:
+        return MutationResult(
+            mutation_id=m.mutation_id,
+            status=status,  # type: ignore[arg-type]
+            server_version=row.version,
+            fields=fields or [],
+        )
+
+    def _owned(self, m: Mutation, data: dict[str, Any], current: Row | None) -> MutationResult:
+        """Facts and station-owned rows: only the owner writes; a newer local version wins."""
+        me = self.auth.station_id
+        if data["station_id"] != me or (current is not None and current.owner != me):
+            raise RecordError("只能修改本服务站自己的记录")
+        if m.entity == "station" and m.row_id != me:
+            raise RecordError("只能修改本服务站的资料")
+        period = period_of(m.entity, data)
+        if m.entity in FACTS and period in self.closed:
+            raise RecordError(f"{period} 已月结并经区里确认，不能再修改")
+        if current is not None:
+            if int(data.get("version") or 0) <= int(current.data.get("version") or 0):
+                return self._result(m, "duplicate", current)
+            current.data = data  # a re-sent month close is judged afresh by after_push
+            current.version += 1
+        else:
+            current = Row(
+                entity=m.entity,
+                id=m.row_id,
+                district_id=self.auth.district_id,
+                owner=me,
+                version=1,
+                deleted=False,
+                data=data,
+            )
+            self.rows[(m.entity, m.row_id)] = current
+        current.deleted = bool(data.get("deleted"))
+        current.origin = current.last_writer = me
+        current.dirty = True
+        return self._result(m, "applied", current)
+
+    def _member(self, m: Mutation, data: dict[str, Any], current: Row | None) -> MutationResult:
+        """Shared member rows: base-version check, then a field-level merge on a mismatch."""
+        me = self.auth.station_id
+        if current is None:
+            clash = derived.member_with_id_number(
+                self.conn, self.rows, self.auth.district_id, data.get("id_number"), m.row_id
+            )
+            if clash is not None:
+                raise RecordError(f"身份证号已由其他服务站登记为会员（编号 {clash}）")
+            current = Row(
+                entity="member",
+                id=m.row_id,
+                district_id=self.auth.district_id,
+                owner=me,
+                version=1,
+                deleted=bool(data.get("deleted")),
+                data=data,
+                origin=me,
+                last_writer=me,
+                dirty=True,
+            )
+            self.rows[("member", m.row_id)] = current
+            return self._result(m, "applied", current)
+        if m.base_version == current.version:
+            merged = {**data, "station_id": current.owner}
+            conflicts: list[str] = []
+        else:
+            merged, conflicts = self._merge(m, data, current)
+        if merged == current.data:
+            return self._result(m, "conflict" if conflicts else "duplicate", current, conflicts)
+        previous_writer = current.last_writer
+        current.data = merged
+        current.deleted = bool(merged.get("deleted"))
+        current.version += 1
+        current.origin = me if merged == {**data, "station_id": current.owner} else None
+        current.last_writer = me
+        current.dirty = True
+        for name in conflicts:
+            self._raise_conflict(current, name, data.get(name), previous_writer)
+        return self._result(m, "conflict" if conflicts else "applied", current, conflicts)
+
+    def _merge(
+        self, m: Mutation, data: dict[str, Any], current: Row
+    ) -> tuple[dict[str, Any], list[str]]:
+        base = dict(m.payload.base or {})
+        if m.op == "delete":
+            base.setdefault("deleted", False)
+        merged = dict(current.data)
+        conflicts = []
+        for name, before in base.items():
+            if name not in data or name in ("id", "station_id", "created_at"):
+                continue
+            ours, theirs = data[name], merged.get(name)
+            if theirs in (before, ours):
+                merged[name] = ours
+            else:
+                conflicts.append(name)
+        if len(merged) != len(current.data) or any(
+            merged[k] != current.data.get(k) for k in merged
+        ):
+            merged["version"] = max(
+                int(current.data.get("version") or 0), int(data.get("version") or 0)
+            )
+            merged["updated_at"] = data.get("updated_at", merged.get("updated_at"))
+        return merged, conflicts
+
+    def _raise_conflict(self, row: Row, name: str, ours: Any, other: str | None) -> None:
+        """One conflict record for this station and one for the station that wrote the value
+        the server holds; each sees its own value as local."""
+        theirs = row.data.get(name)
+        pairs = [(self.auth.station_id, ours, theirs)]
+        if other and other != self.auth.station_id:
+            pairs.append((other, theirs, ours))
+        for station, local, remote in pairs:
+            self.new_conflicts.append(
+                derived.conflict_row(row, name, station, local, remote, self.auth.district_id)
+            )
+
+
+def _seen(conn: Connection, station_id: str, ids: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        for item in conn.execute(
+            select(mutation).where(
+                mutation.c.station_id == station_id, mutation.c.mutation_id.in_(chunk)
+            )
+        ):
+            found[item.mutation_id] = item
+    return found
+
+
+def apply_push(
+    engine: Engine,
+    auth: StationAuth,
+    req: PushRequest,
+    *,
+    before_commit: Callable[[], None] | None = None,
+) -> PushResponse:
+    """One transaction per batch: decide every mutation, then write rows and mutation ids."""
+    with engine.begin() as conn:
+        if is_postgres(engine):
+            conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(auth.station_id))))
+        seen = _seen(conn, auth.station_id, [m.mutation_id for m in req.mutations])
+        todo = [m for m in req.mutations if m.mutation_id not in seen]
+        rows = load(conn, [(m.entity, m.row_id) for m in todo], lock=True)
+        closed = set(
+            conn.execute(
+                select(closed_period.c.period).where(closed_period.c.station_id == auth.station_id)
+            ).scalars()
+        )
+        batch = Batch(conn, auth, rows, closed)
+        results: list[MutationResult] = []
+        answered: dict[str, MutationResult] = {}
+        for m in req.mutations:
+            old = seen.get(m.mutation_id)
+            if old is not None:
+                status = old.status if old.status in ("rejected", "conflict") else "duplicate"
+                results.append(
+                    MutationResult(
+                        mutation_id=m.mutation_id,
+                        status=status,
+                        server_version=old.server_version,
+                        error=old.error,
+                        fields=json.loads(old.fields or "[]"),
+                    )
+                )
+                continue
+            if m.mutation_id in answered:
+                results.append(answered[m.mutation_id].model_copy(update={"status": "duplicate"}))
+                continue
+            result = batch.apply(m)
+            answered[m.mutation_id] = result
+            results.append(result)
+        extra = derived.after_push(conn, batch.rows, auth) + batch.new_conflicts
+        flush(conn, list(batch.rows.values()) + extra)
+        stamp = now()
+        if answered:
+            conn.execute(
+                insert(mutation),
+                [
+                    {
+                        "station_id": auth.station_id,
+                        "mutation_id": r.mutation_id,
+                        "status": r.status,
+                        "server_version": r.server_version,
+                        "error": r.error,
+                        "fields": json.dumps(r.fields),
+                        "created_at": stamp,
+                    }
+                    for r in answered.values()
+                ],
+            )
+        if before_commit is not None:
+            before_commit()
+    return PushResponse(results=results, server_time=now())
