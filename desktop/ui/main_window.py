@@ -111,7 +111,9 @@ class MainWindow(QMainWindow):
         role = state.extra.get("role_label", "")
         self.user_label.setText(f"{station}  ·  {state.actor.display_name}（{role}）")
         self.setWindowTitle(self.tr("工会服务站工作台") + (f" — {station}" if station else ""))
-        state.bridge.changed.connect(self._on_changed)
+        if not self.property("bridged"):
+            state.bridge.changed.connect(self._on_changed)
+            self.setProperty("bridged", True)
         self.nav.setEnabled(True)
         self.refresh_sync_indicator()
         if self.nav.currentRow() == 0:
@@ -148,12 +150,7 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def _on_changed(self, entities: Any) -> None:
-        current = self.stack.currentWidget()
-        for page in self.pages.values():
-            handler = getattr(page, "on_changed", None)
-            if handler is not None:
-                handler(entities, page is current)
-        self.refresh_sync_indicator()
+        self.refresh_sync_indicator()  # pages listen to the bridge themselves
 
     def refresh_sync_indicator(self) -> None:
         if self.state is None:

@@ -26,6 +26,10 @@ class Page(QWidget):
         self.layout_.setContentsMargins(16, 10, 16, 10)
         self.title = page_title(self.tr(self.title_text) if self.title_text else "")
         self.layout_.addWidget(self.title)
+        state.bridge.changed.connect(self._changed)
+
+    def _changed(self, entities: Any) -> None:
+        self.on_changed(entities, self.isVisible())
 
     def on_changed(self, entities: Any, visible: bool) -> None:
         if self.watches and not (self.watches & set(entities)):

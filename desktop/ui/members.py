@@ -1,0 +1,141 @@
+"""会员: a list of 100,000 that scrolls smoothly, search as you type, filters, add and import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from .member_model import MemberTableModel
+from .page import Page
+from .state import AppState
+from .theme import icon
+
+DEBOUNCE_MS = 30  # long enough to merge a burst of keys, short enough to feel instant
+
+
+class MembersPage(Page):
+    title_text = "会员"
+    watches = frozenset({"member"})
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        from desktop.models.enums import Hardship, JobGroup
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("姓名、拼音、首字母、身份证或手机尾号、工作单位"))
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setClearButtonEnabled(True)
+        self.job = QComboBox()
+        self.job.addItem(self.tr("全部职业群体"), None)
+        for item in JobGroup:
+            self.job.addItem(item.label, item.value)
+        self.hardship = QComboBox()
+        self.hardship.addItem(self.tr("全部会员"), None)
+        self.hardship.addItem(self.tr("困难职工（全部类别）"), "any")
+        for item in Hardship:
+            if item.value != "none":
+                self.hardship.addItem(item.label, item.value)
+        self.visited = QCheckBox(self.tr("今年走访过"))
+        self.add_button = QPushButton(icon("add"), self.tr("新增会员"))
+        self.add_button.setObjectName("Primary")
+        self.import_button = QPushButton(icon("import"), self.tr("导入名册"))
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.job, 1)
+        bar.addWidget(self.hardship, 1)
+        bar.addWidget(self.visited)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.import_button)
+        self.layout_.addLayout(bar)
+        self.model = MemberTableModel(state.ops, state.ctx, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((110, 50, 170, 120, 260, 110, 100)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.layout_.addWidget(self.table, 1)
+        self.count = QLabel()
+        self.layout_.addWidget(self.count)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run_query)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        for combo in (self.job, self.hardship):
+            combo.currentIndexChanged.connect(lambda _i: self.run_query())
+        self.visited.toggled.connect(lambda _c: self.run_query())
+        self.model.total_changed.connect(self._show_count)
+        self.table.activated.connect(self.open_member)
+        self.add_button.clicked.connect(self.add_member)
+        self.import_button.clicked.connect(self.import_roster)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.add_member)
+        self.refresh()
+
+    def filters(self) -> Any:
+        from desktop.services.search import MemberFilter
+
+        return MemberFilter(
+            job_group=self.job.currentData(),
+            hardship=self.hardship.currentData(),
+            visited_this_year=self.visited.isChecked(),
+        )
+
+    def run_query(self) -> None:
+        self.timer.stop()
+        self.model.set_query(self.search.text(), self.filters())
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.run_query()
+
+    def _show_count(self, total: int) -> None:
+        if self.model.text:
+            text = self.tr("找到 %1 人（最多显示 200 人，请输入更多文字缩小范围）")
+            self.count.setText(
+                text.replace("%1", str(total))
+                if total >= 200
+                else self.tr("找到 %1 人").replace("%1", str(total))
+            )
+        else:
+            self.count.setText(self.tr("共 %1 人").replace("%1", f"{total:,}"))
+
+    def open_member(self, index: QModelIndex) -> None:
+        from .member_page import MemberDialog
+
+        row = self.model.row_at(index.row())
+        dialog = MemberDialog(self.state, row.id, self)
+        dialog.navigate.connect(self.navigate.emit)
+        dialog.open()
+
+    def add_member(self) -> None:
+        from .member_form import MemberForm
+
+        MemberForm(self.state, None, self).open()
+
+    def import_roster(self) -> None:
+        from .roster_import import ImportDialog
+
+        ImportDialog(self.state, self).open()
