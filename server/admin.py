@@ -174,20 +174,33 @@ def monthly_figures(engine: Engine, period: str) -> dict[str, Any]:
     with engine.connect() as conn:
         codes = dict(conn.execute(select(station.c.id, station.c.code)).all())
         rows = query_rows(
-            conn, record.c.period == period, record.c.entity.in_(["relief", "receipt"])
+            conn,
+            record.c.period == period,
+            record.c.deleted.is_(False),
+            record.c.entity.in_(["relief", "receipt", "visit", "station_log"]),
         )
-    by_station: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(
-        lambda: {"relief": [], "receipt": []}
-    )
+        programs = {
+            r.id: str(r.data.get("code"))
+            for r in query_rows(conn, record.c.entity == "fund_program")
+        }
+    grouped: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
-        by_station[codes.get(r.owner, r.owner)][r.entity].append(r.data)
+        grouped[codes.get(r.owner, r.owner)][r.entity].append(r.data)
     out = {
-        code: period_summary(v["relief"], v["receipt"]) for code, v in sorted(by_station.items())
+        code: period_summary(
+            period,
+            g["relief"],
+            g["receipt"],
+            visits=len(g["visit"]),
+            log_entries=len(g["station_log"]),
+            program_codes=programs,
+        )
+        for code, g in sorted(grouped.items())
     }
-    total = {"relief_count": 0, "cash_fen": 0, "goods_value_fen": 0}
+    total = {"count": 0, "cash_fen": 0, "goods_value_fen": 0}
     for summary in out.values():
         for key in total:
-            total[key] += summary[key]
+            total[key] += summary["relief"][key]
     return {"period": period, "stations": out, "district": total}
 
 

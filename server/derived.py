@@ -12,13 +12,12 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from desktop.sync.summary import differences, period_summary, station_claims
+from desktop.sync.summary import differences, period_summary
 
 from .db import closed_period, record
 from .rows import Row, now, query_rows, relief_of
 
 NAMESPACE = uuid.UUID("6f1c9a52-3c1e-4c55-9a3e-5d0b7b1f2a10")
-SUMMARY_KEYS = ("relief_count", "cash_fen", "goods_value_fen", "by_program")
 
 
 def stable_id(*parts: str) -> str:
@@ -107,7 +106,7 @@ def after_push(conn: Connection, batch: dict[tuple[str, str], Row], auth: Any) -
 
 def _judge_month(conn: Connection, batch: dict[tuple[str, str], Row], close: Row) -> None:
     """Recompute the station's month from what the district holds; confirm or name the gap."""
-    period = close.data.get("period")
+    period = str(close.data.get("period"))
     owner = close.owner
 
     def of_month(entity: str) -> list[dict[str, Any]]:
@@ -120,19 +119,27 @@ def _judge_month(conn: Connection, batch: dict[tuple[str, str], Row], close: Row
             entity,
             lambda r: r.owner == owner and r.index_columns()["period"] == period,
         )
-        return [r.data for r in rows]
+        return [r.data for r in rows if not r.deleted]
 
-    computed = period_summary(of_month("relief"), of_month("receipt"))
-    claims = station_claims(close.data)
-    if not any(key in claims for key in SUMMARY_KEYS):
-        verdict, message = "mismatch", "月结数据缺少汇总（发放笔数、金额），区里无法核对"
-    else:
-        lines = differences(claims, computed)
-        verdict = "mismatch" if lines else "confirmed"
-        message = "；".join(lines) if lines else "区里核对一致，本月已锁定"
+    relief = of_month("relief")
+    codes = {
+        pid: str(p.get("code"))
+        for pid, p in _programs(conn, {str(r.get("program_id")) for r in relief}).items()
+    }
+    computed = period_summary(
+        period,
+        relief,
+        of_month("receipt"),
+        visits=len(of_month("visit")),
+        log_entries=len(of_month("station_log")),
+        program_codes=codes,
+    )
+    lines = differences(close.data.get("totals") or {}, computed)
+    verdict = "mismatch" if lines else "confirmed"
+    message = "；".join(lines) if lines else "区里核对一致，本月已锁定"
     close.data = {**close.data, "server_status": verdict, "server_message": message}
     close.origin = None  # the station must pull the verdict
-    if verdict == "confirmed" and isinstance(period, str):
+    if verdict == "confirmed":
         exists = conn.execute(
             select(closed_period.c.period).where(
                 closed_period.c.station_id == owner, closed_period.c.period == period

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Engine, and_, false, or_, select
+from sqlalchemy import Engine, false, or_, select, true
 
 from desktop.sync.protocol import READ_BY_ALL, RELIEF_PUBLIC_FIELDS, PullRequest
 
@@ -33,7 +33,10 @@ def pull_page(engine: Engine, auth: StationAuth, req: PullRequest) -> bytes:
         high = int(
             conn.execute(select(counter.c.value).where(counter.c.name == "seq")).scalar_one()
         )
-        own_echo = and_(record.c.origin == me) if req.cursor > 0 else false()
+        # our own pushes come back only to a fresh install (cursor 0); NULL-safe comparison
+        not_echo = (
+            or_(record.c.origin.is_(None), record.c.origin != me) if req.cursor > 0 else true()
+        )
         query = (
             select(
                 record.c.entity,
@@ -49,7 +52,7 @@ def pull_page(engine: Engine, auth: StationAuth, req: PullRequest) -> bytes:
                 record.c.seq > req.cursor,
                 record.c.seq <= high,
                 or_(record.c.owner == me, record.c.entity.in_(sorted(READ_BY_ALL))),
-                ~own_echo,
+                not_echo,
             )
             .order_by(record.c.seq)
             .limit(req.limit + 1)

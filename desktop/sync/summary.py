@@ -1,8 +1,9 @@
-"""The month-close summary, computed the same way by the station and by the district server.
+"""The month-close summary recomputed by the district server, in the station's own shape.
 
-One function on both sides means a mismatch is a difference in the data, never in the
-arithmetic. The station's month close should store period_summary(...) in MonthClose.totals;
-the server recomputes it from what it holds and names every key that differs.
+It mirrors desktop.services.monthclose.summarise (which the station stores in
+MonthClose.totals) but works on plain record dicts, so the server can recompute it from what it
+holds. A test keeps the two in step; a mismatch then means a difference in the data, never in
+the arithmetic.
 """
 
 from __future__ import annotations
@@ -11,62 +12,58 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 SUMMARY_LABELS = {
-    "relief_count": "发放笔数",
-    "cash_fen": "现金合计（分）",
-    "goods_value_fen": "物资合计（分）",
+    "relief": "发放合计",
     "by_program": "分项目合计",
-    "receipt_first": "首张收据号",
-    "receipt_last": "末张收据号",
-    "voided_numbers": "作废收据号",
+    "visits": "走访次数",
+    "log_entries": "工作日志条数",
+    "receipts": "收据（张数、首末号、作废号）",
 }
+COUNTED = ("issued",)
 
 
 def period_summary(
-    relief: Iterable[Mapping[str, Any]], receipts: Iterable[Mapping[str, Any]]
+    period: str,
+    relief: Iterable[Mapping[str, Any]],
+    receipts: Iterable[Mapping[str, Any]],
+    *,
+    visits: int,
+    log_entries: int,
+    program_codes: Mapping[str, str],
 ) -> dict[str, Any]:
-    """Counts and sums of a station's month: voided distributions do not count."""
-    count = cash = goods = 0
+    """Counts and sums of a station's month; voids do not count, adjustments add money only."""
+    total = {"count": 0, "cash_fen": 0, "goods_value_fen": 0}
     by_program: dict[str, dict[str, int]] = {}
     for row in relief:
-        if row.get("deleted") or row.get("status") == "voided":
+        if row.get("deleted") or row.get("status") == "void":
             continue
-        count += 1
-        cash += int(row.get("cash_fen") or 0)
-        goods += int(row.get("goods_value_fen") or 0)
-        item = by_program.setdefault(
-            str(row.get("program_id")), {"count": 0, "cash_fen": 0, "goods_value_fen": 0}
-        )
-        item["count"] += 1
-        item["cash_fen"] += int(row.get("cash_fen") or 0)
-        item["goods_value_fen"] += int(row.get("goods_value_fen") or 0)
-    numbers = sorted(
-        (str(r.get("number")), bool(r.get("voided"))) for r in receipts if not r.get("deleted")
+        code = program_codes.get(str(row.get("program_id")), str(row.get("program_id")))
+        slot = by_program.setdefault(code, {"count": 0, "cash_fen": 0, "goods_value_fen": 0})
+        for bucket in (slot, total):
+            bucket["count"] += 1 if row.get("status") in COUNTED else 0
+            bucket["cash_fen"] += int(row.get("cash_fen") or 0)
+            bucket["goods_value_fen"] += int(row.get("goods_value_fen") or 0)
+    issued = sorted(
+        (r for r in receipts if not r.get("deleted")), key=lambda r: int(r.get("serial") or 0)
     )
     return {
-        "relief_count": count,
-        "cash_fen": cash,
-        "goods_value_fen": goods,
+        "period": period,
+        "relief": total,
         "by_program": dict(sorted(by_program.items())),
-        "receipt_first": numbers[0][0] if numbers else "",
-        "receipt_last": numbers[-1][0] if numbers else "",
-        "voided_numbers": [n for n, voided in numbers if voided],
+        "visits": visits,
+        "log_entries": log_entries,
+        "receipts": {
+            "count": len(issued),
+            "first": str(issued[0].get("number")) if issued else "",
+            "last": str(issued[-1].get("number")) if issued else "",
+            "voided": [str(r.get("number")) for r in issued if r.get("voided")],
+        },
     }
 
 
-def station_claims(month_close: Mapping[str, Any]) -> dict[str, Any]:
-    """What the station says about its month: its totals plus the receipt range fields."""
-    claims = dict(month_close.get("totals") or {})
-    for key in ("receipt_first", "receipt_last", "voided_numbers"):
-        if key in month_close and key not in claims:
-            claims[key] = month_close[key]
-    return claims
-
-
 def differences(claimed: Mapping[str, Any], computed: Mapping[str, Any]) -> list[str]:
-    """Chinese lines naming each difference; keys the station did not send are not judged."""
+    """Chinese lines naming each difference between the station's totals and the server's."""
     lines = []
-    for key, value in computed.items():
-        if key in claimed and claimed[key] != value:
-            label = SUMMARY_LABELS.get(key, key)
-            lines.append(f"{label}：服务站 {claimed[key]}，区里 {value}")
+    for key, label in SUMMARY_LABELS.items():
+        if claimed.get(key) != computed.get(key):
+            lines.append(f"{label}：服务站 {claimed.get(key)}，区里 {computed.get(key)}")
     return lines
