@@ -55,11 +55,18 @@ def make_engine(path: Path | str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: object) -> None:
-        # BEGIN IMMEDIATE: take the write lock at the start, so the receipt serial read and the
-        # insert that uses it cannot interleave with another writer.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        # Writes (see write_engine) take the lock at the start with BEGIN IMMEDIATE, so the
+        # receipt serial read and the insert that uses it cannot interleave with another writer.
+        # Reads begin deferred and never block a writer (WAL).
+        write = conn.get_execution_options().get("sd_write", False)  # type: ignore[attr-defined]
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")  # type: ignore[attr-defined]
 
     return engine
+
+
+def write_engine(engine: Engine) -> Engine:
+    """The same engine (same pool), marked so its transactions begin IMMEDIATE."""
+    return engine.execution_options(sd_write=True)
 
 
 def current_revision(path: Path) -> str | None:

@@ -12,13 +12,17 @@ from .validate import period_of
 
 
 def is_closed(session: Session, station_id: str, period: str) -> bool:
-    row = session.exec(
-        select(MonthClose.id).where(
-            MonthClose.station_id == station_id,
-            MonthClose.period == period,
-            MonthClose.deleted == False,
+    row = (
+        session.connection()
+        .execute(
+            select(MonthClose.id).where(
+                MonthClose.station_id == station_id,
+                MonthClose.period == period,
+                MonthClose.deleted == False,
+            )
         )
-    ).first()  # noqa: E712
+        .first()
+    )  # noqa: E712
     return row is not None
 
 

@@ -11,15 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from ..models import (
-    DuplicateFlag,
     FundProgram,
     Member,
     Receipt,
-    ReceiptCounter,
     ReliefDistribution,
     Setting,
     Staff,
@@ -33,7 +31,6 @@ from ..models.money import capitals, fen_to_yuan_text
 from .context import Ctx
 from .errors import NotFound, RuleViolation, UserFacingError, ValidationError
 from .periods import ensure_open, is_closed
-from .programs import budget_of, used_fen
 from .uow import Unit, canonical_hash, transaction
 from .validate import period_of
 
@@ -92,33 +89,47 @@ def _validate(data: ReliefInput) -> None:
         raise ValidationError(errors)
 
 
-def _year_history(
-    session: Session, member_id: str, program: FundProgram, year: int
-) -> tuple[int, int]:
-    """Times and amount (fen) the member got under the program in the year, any station."""
-    row = session.exec(
-        select(
-            func.count(),
-            func.coalesce(
-                func.sum(ReliefDistribution.cash_fen + ReliefDistribution.goods_value_fen), 0
-            ),
-        ).where(
-            ReliefDistribution.member_id == member_id,
-            ReliefDistribution.program_id == program.id,
-            col(ReliefDistribution.status).in_(COUNTED),
-            col(ReliefDistribution.period).startswith(f"{year:04d}-"),
-        )
-    ).one()
-    return int(row[0]), int(row[1])
+FACTS_SQL = text("""
+SELECT
+  (SELECT count(*) FROM reliefdistribution WHERE member_id = :m AND program_id = :p
+     AND status = 'issued' AND period >= :y0 AND period < :y1) AS times,
+  (SELECT coalesce(sum(cash_fen + goods_value_fen), 0) FROM reliefdistribution
+     WHERE member_id = :m AND program_id = :p AND status = 'issued'
+     AND period >= :y0 AND period < :y1) AS amount,
+  (SELECT budget_fen FROM programbudget WHERE program_id = :p AND budget_station_id = :s
+     AND deleted = 0) AS budget,
+  (SELECT coalesce(sum(cash_fen + goods_value_fen), 0) FROM reliefdistribution
+     WHERE program_id = :p AND station_id = :s AND status IN ('issued', 'adjustment')) AS used,
+  (SELECT group_concat(reason, char(10)) FROM duplicateflag
+     WHERE member_id = :m AND program_id = :p) AS flags
+""")
 
 
 def check_rules(
     ctx: Ctx, session: Session, member: Member, program: FundProgram, total_fen: int, day: dt.date
 ) -> RuleCheck:
-    """Caps, exclusions and budget, against local and last-synced history of the district."""
+    """Caps, exclusions and budget, against local and last-synced history of the district.
+
+    One statement gathers the member's year under the program (every station's relief that
+    this device knows), the station's budget and what it has used, and the district's flags.
+    """
     reasons: list[str] = []
     warnings: list[str] = []
-    times, amount = _year_history(session, member.id, program, day.year)
+    facts = (
+        session.connection()
+        .execute(
+            FACTS_SQL,
+            {
+                "m": member.id,
+                "p": program.id,
+                "s": ctx.station_id,
+                "y0": f"{day.year:04d}-",
+                "y1": f"{day.year + 1:04d}-",
+            },
+        )
+        .one()
+    )
+    times, amount = int(facts.times), int(facts.amount)
     if program.max_times_per_year is not None and times + 1 > program.max_times_per_year:
         reasons.append(
             f"{member.name} 今年已领取“{program.name}”{times} 次，"
@@ -143,21 +154,16 @@ def check_rules(
         ).first()
         if excluded:
             reasons.append(f"{member.name} 今年已领取“{excluded}”，与“{program.name}”不能同时享受")
-    budget = budget_of(session, program.id, ctx.station_id)
     remaining = None
-    if budget is not None:
-        remaining = budget - used_fen(session, program.id, ctx.station_id)
+    if facts.budget is not None:
+        remaining = int(facts.budget) - int(facts.used)
         if total_fen > remaining:
             reasons.append(
                 f"“{program.name}”本站预算余额 {fen_to_yuan_text(remaining)}，"
                 f"不足以发放 {fen_to_yuan_text(total_fen)}"
             )
-    flags = session.exec(
-        select(DuplicateFlag).where(
-            DuplicateFlag.member_id == member.id, DuplicateFlag.program_id == program.id
-        )
-    ).all()
-    warnings.extend(f"区总工会提示：{flag.reason}" for flag in flags)
+    if facts.flags:
+        warnings.extend(f"区总工会提示：{reason}" for reason in facts.flags.split("\n"))
     return RuleCheck(reasons, warnings, times, amount, remaining)
 
 
@@ -180,19 +186,24 @@ def _load(session: Session, data: ReliefInput) -> tuple[Member, FundProgram]:
     return member, program
 
 
+SERIAL_SQL = text("""
+INSERT INTO receiptcounter (station_id, year, last_serial)
+VALUES (:s, :y, 1 + (SELECT coalesce(max(serial), 0) FROM receipt
+                     WHERE station_id = :s AND year = :y))
+ON CONFLICT (station_id, year) DO UPDATE SET last_serial = 1 + max(
+    receiptcounter.last_serial,
+    (SELECT coalesce(max(serial), 0) FROM receipt WHERE station_id = :s AND year = :y))
+RETURNING last_serial
+""")
+
+
 def _next_serial(unit: Unit, station_id: str, year: int) -> int:
-    """Gapless per station and year; runs inside the BEGIN IMMEDIATE transaction."""
-    counter = unit.session.get(ReceiptCounter, (station_id, year))
-    highest = unit.session.exec(
-        select(func.coalesce(func.max(Receipt.serial), 0)).where(
-            Receipt.station_id == station_id, Receipt.year == year
-        )
-    ).one()
-    if counter is None:
-        counter = ReceiptCounter(station_id=station_id, year=year, last_serial=0)
-    counter.last_serial = max(counter.last_serial, int(highest)) + 1
-    unit.session.add(counter)
-    return counter.last_serial
+    """Gapless per station and year; runs inside the BEGIN IMMEDIATE transaction.
+
+    The counter never falls behind the receipts actually held (after a restore or a pull).
+    """
+    row = unit.session.connection().execute(SERIAL_SQL, {"s": station_id, "y": year}).one()
+    return int(row[0])
 
 
 def _staff_name(session: Session, staff_id: str | None) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..models import Member
 from .context import Ctx
@@ -139,7 +139,7 @@ def preview_import(ctx: Ctx, path: str | Path) -> ImportPreview:
             continue
         gender = record.pop("gender", "")
         try:
-            cleaned = clean(MemberInput(**record))
+            cleaned = clean(MemberInput(**record))  # type: ignore[arg-type]
         except UserFacingError as exc:
             preview.bad.append(BadRow(row_no, _reason(exc), record.get("name", "")))
             continue
@@ -194,8 +194,8 @@ def apply_import(
             chunk = preview.new[start : start + CHUNK]
             numbers = [v["id_number"] for v in chunk]
             clash = unit.session.exec(
-                select(Member.name).where(Member.id_number.in_(numbers))
-            ).first()  # type: ignore[attr-defined]
+                select(Member.name).where(col(Member.id_number).in_(numbers))
+            ).first()
             if clash:
                 raise UserFacingError(f"导入期间会员“{clash}”已被登记，请重新预览后再导入")
             insert_members(unit, member_rows(ctx.station_id, chunk))

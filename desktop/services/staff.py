@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
-from ..models import Setting, Staff, Station, utcnow
+from ..models import Setting, Staff, Station, new_id, utcnow
 from ..models.enums import Role
 from .context import SYSTEM, Actor, Ctx
 from .errors import NotFound, UserFacingError, ValidationError
@@ -63,16 +63,16 @@ def init_station(
     existing = get_setting(engine, "station_id")
     if existing:
         raise UserFacingError("本机已设置服务站，不能重复初始化")
+    new_station_id = station_id or new_id()
     station = Station(
+        id=new_station_id,
+        station_id=new_station_id,
         code=code,
         name=name,
         district_code=district_code,
         district_name=district_name,
         union_name=union_name or name,
     )
-    if station_id:
-        station.id = station_id
-    station.station_id = station.id
     ctx = Ctx(engine, station.id, SYSTEM)  # type: ignore[arg-type]
     with transaction(ctx) as unit:
         unit.save(station)

@@ -243,3 +243,20 @@ def open_station_store(path: Any) -> Any:
             return engine
         engine.dispose()
     return open_store(path)
+
+
+def signoff_pdf_bytes(ctx: Ctx, period: str, *, campaign: str | None = None) -> bytes:
+    """The sign-off sheet (签收表) of a month or a campaign, as PDF bytes."""
+    from ..reports.signoff import signoff_pdf
+
+    filters = {"campaign": campaign} if campaign else {}
+    with ctx.read() as session:
+        return signoff_pdf(session, ctx.station_id, period, **filters)
+
+
+def monthly_pdf_bytes(ctx: Ctx, period: str) -> bytes:
+    """The monthly report (月报) as PDF bytes."""
+    from ..reports.monthly import monthly_pdf
+
+    with ctx.read() as session:
+        return monthly_pdf(session, ctx.station_id, period)

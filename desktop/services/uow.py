@@ -13,12 +13,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import Table, inspect
 from sqlmodel import Session, select
 
-from ..models import LOCAL_COLUMNS, SYNCED_TABLES, AuditEvent, Outbox, Synced, utcnow
+from ..models import LOCAL_COLUMNS, SYNCED_TABLES, AuditEvent, Outbox, Synced, new_id, utcnow
+from ..store import write_engine
 from .context import Ctx
 
 ENTITY_OF: dict[type, str] = {cls: name for name, cls in SYNCED_TABLES.items()}
+OUTBOX: Table = Outbox.__table__  # type: ignore[attr-defined]
+AUDIT: Table = AuditEvent.__table__  # type: ignore[attr-defined]
+
+
+def _table(model: type) -> Table:
+    return model.__table__  # type: ignore[attr-defined, no-any-return]
 
 
 def to_wire(value: Any) -> Any:
@@ -64,19 +72,27 @@ class Unit:
             row.updated_at = now
         row.sync_state = "pending"
         row.sync_error = None
-        self.session.add(row)
+        if inspect(row).transient:
+            # A new row is written as it is now with one Core INSERT (no unit-of-work cost).
+            self.session.connection().execute(_table(type(row)).insert(), row.model_dump())
+        else:
+            self.session.add(row)
         payload: dict[str, Any] = {"record": record_payload(row)}
         if base is not None:
             payload["base"] = {k: to_wire(v) for k, v in base.items()}
-        self.session.add(
-            Outbox(
+        self.session.connection().execute(
+            OUTBOX.insert(),
+            dict(
+                mutation_id=new_id(),
                 entity=entity,
                 row_id=row.id,
                 op="delete" if row.deleted else "upsert",
                 base_version=base_version,
                 payload=payload,
                 created_at=now,
-            )
+                state="pending",
+                attempts=0,
+            ),
         )
         self.changed.add(entity)
         return row
@@ -84,9 +100,9 @@ class Unit:
     def audit(self, action: str, entity: str = "", row_id: str = "", **detail: Any) -> None:
         """Append a hash-chained audit event. detail must never hold personal values."""
         if self._last_hash is None:
-            last = self.session.exec(
+            last = self.session.execute(
                 select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)  # type: ignore[union-attr]
-            ).first()
+            ).scalar()
             self._last_hash = last or ""
         at = utcnow()
         body = {
@@ -98,8 +114,9 @@ class Unit:
             "detail": detail,
         }
         digest = canonical_hash([self._last_hash, body])
-        self.session.add(
-            AuditEvent(
+        self.session.connection().execute(
+            AUDIT.insert(),
+            dict(
                 at=at,
                 staff_id=self.ctx.actor.staff_id,
                 action=action,
@@ -108,7 +125,7 @@ class Unit:
                 detail=detail,
                 prev_hash=self._last_hash,
                 hash=digest,
-            )
+            ),
         )
         self._last_hash = digest
 
@@ -116,7 +133,10 @@ class Unit:
 @contextmanager
 def transaction(ctx: Ctx) -> Iterator[Unit]:
     """Open one write transaction (BEGIN IMMEDIATE); commit on success, roll back on error."""
-    with Session(ctx.engine, expire_on_commit=False) as session, session.begin():
+    with (
+        Session(write_engine(ctx.engine), expire_on_commit=False, autoflush=False) as session,
+        session.begin(),
+    ):
         unit = Unit(ctx, session)
         yield unit
     from .events import notify  # local import: events has no dependencies, but keep order clear
