@@ -1,0 +1,367 @@
+"""帮扶发放: issue cash or goods with the program's caps and the member's history shown first;
+refusal or warning; the station head's override with a reason; receipt preview, print,
+void with a reason, reprint (补打)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from .member_picker import MemberPicker
+from .page import Page
+from .state import AppState
+from .widgets import Card, FieldForm
+
+
+def receipt_format(state: AppState) -> str:
+    from .app import settings
+
+    return str(settings().value("receipt_format", "a4"))
+
+
+def render_receipt_pdf(job_or_receipt: Any, fmt: str, counted: bool) -> bytes:
+    from desktop.receipts import render_receipt
+
+    if counted:  # a PrintJob from record_print
+        return render_receipt(
+            job_or_receipt.content,
+            fmt=fmt,
+            copy_label=job_or_receipt.copy_label,
+            void_reason=job_or_receipt.void_reason,
+        )
+    receipt = job_or_receipt
+    return render_receipt(
+        receipt.content,
+        fmt=fmt,
+        copy_label=self_preview_label(),
+        void_reason=receipt.void_reason if receipt.voided else None,
+    )
+
+
+def self_preview_label() -> str:
+    return "预览（未计入打印）"
+
+
+def open_receipt(state: AppState, parent: QWidget, receipt_id: str) -> None:
+    """Preview (not counted); the dialog's print button records the print (补打 when again)."""
+    from desktop.services import relief
+
+    from .printing import PdfPreview
+
+    fmt = receipt_format(state)
+
+    def load() -> bytes:
+        return render_receipt_pdf(relief.get_receipt(state.ctx, receipt_id), fmt, counted=False)
+
+    def counted_print() -> bytes:
+        return render_receipt_pdf(relief.record_print(state.ctx, receipt_id), fmt, counted=True)
+
+    def show(pdf: bytes) -> None:
+        PdfPreview(pdf, parent.tr("收据预览"), parent=parent, on_print=counted_print).open()
+
+    state.ops.query(load).success(show).run()
+
+
+class ReliefPage(Page):
+    title_text = "帮扶发放"
+    watches = frozenset({"relief", "receipt", "fund_program", "program_budget", "member"})
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        row = QHBoxLayout()
+        self.layout_.addLayout(row, 1)
+        card = Card(self.tr("发放"))
+        self.form = FieldForm()
+        self.picker = self.form.add(
+            "member_id", self.tr("领取人"), MemberPicker(state, multiple=False)
+        )
+        self.program = self.form.add("program_id", self.tr("帮扶项目"), QComboBox())
+        self.cash = self.form.add("cash_fen", self.tr("现金（元）"), QLineEdit())
+        self.cash.setPlaceholderText("0.00")
+        self.goods_item = self.form.add("goods.1", self.tr("物资"), QLineEdit())
+        self.goods_item.setPlaceholderText(self.tr("名称，例如 大米"))
+        goods_row = QWidget()
+        goods_box = QHBoxLayout(goods_row)
+        goods_box.setContentsMargins(0, 0, 0, 0)
+        self.goods_qty = QLineEdit()
+        self.goods_qty.setPlaceholderText(self.tr("数量"))
+        self.goods_unit = QLineEdit()
+        self.goods_unit.setPlaceholderText(self.tr("单位"))
+        self.goods_value = QLineEdit()
+        self.goods_value.setPlaceholderText(self.tr("价值（元）"))
+        for edit in (self.goods_qty, self.goods_unit, self.goods_value):
+            goods_box.addWidget(edit)
+        self.form.addRow("", goods_row)
+        self.note = self.form.add("note", self.tr("备注"), QLineEdit())
+        card.body.addLayout(self.form)
+        self.rules = QLabel(
+            self.tr("选择领取人和项目后，这里显示项目上限、该会员今年的领取情况和预算余额。")
+        )
+        self.rules.setWordWrap(True)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("Refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
+        self.override = QLineEdit()
+        self.override.setPlaceholderText(self.tr("站长批准超规则发放的理由（记入审计）"))
+        self.override.hide()
+        self.issue_button = QPushButton(self.tr("确认发放并预览收据"))
+        self.issue_button.setObjectName("Primary")
+        self.issue_button.clicked.connect(self.issue)
+        for widget in (self.rules, self.refusal, self.override, self.issue_button):
+            card.body.addWidget(widget)
+        card.body.addStretch(1)
+        row.addWidget(card, 1)
+        listing = Card(self.tr("本月发放"))
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(
+            [
+                self.tr("日期"),
+                self.tr("领取人"),
+                self.tr("项目"),
+                self.tr("金额"),
+                self.tr("收据号"),
+                self.tr("状态"),
+            ]
+        )
+        self.list.setRootIsDecorated(False)
+        for column, width in enumerate((90, 70, 120, 90, 170)):
+            self.list.setColumnWidth(column, width)
+        listing.body.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("预览/打印收据"))
+        self.void_button = QPushButton(self.tr("作废"))
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.void_button.clicked.connect(self.void_selected)
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.void_button)
+        listing.body.addLayout(buttons)
+        row.addWidget(listing, 1)
+        self.picker.changed.connect(self.check)
+        self.program.currentIndexChanged.connect(lambda _i: self.check())
+        self.cash.editingFinished.connect(self.check)
+        self.goods_value.editingFinished.connect(self.check)
+        self.last_issued: Any = None
+        self.refresh()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        chosen = self.state.extra.pop("selected_member", None)
+        if chosen:
+            self.picker.add(*chosen)
+
+    def refresh(self) -> None:
+        super().refresh()
+        from desktop.services import programs, ui_queries
+        from desktop.services.validate import period_of
+
+        def load() -> tuple[Any, Any]:
+            ctx = self.state.ctx
+            return (
+                programs.list_programs(ctx, year=ctx.today.year),
+                ui_queries.relief_rows(ctx, period=period_of(ctx.today)),
+            )
+
+        self.state.ops.query(load).success(lambda r: self.show_data(*r)).run()
+
+    def show_data(self, programs: list[Any], rows: list[Any]) -> None:
+        from desktop.models.money import fen_to_yuan_text
+
+        current = self.program.currentData()
+        self.program.blockSignals(True)
+        self.program.clear()
+        for program in programs:
+            self.program.addItem(program.name, program.id)
+        self.program.setCurrentIndex(max(0, self.program.findData(current)))
+        self.program.blockSignals(False)
+        self.list.clear()
+        labels = {
+            "issued": self.tr("已发放"),
+            "void": self.tr("已作废"),
+            "adjustment": self.tr("调整"),
+        }
+        for item in rows:
+            status = labels.get(item.status, item.status)
+            if item.status == "issued" and item.print_count == 0:
+                status += self.tr("·未打印")
+            tree_item = QTreeWidgetItem(
+                self.list,
+                [
+                    item.issued_on.isoformat(),
+                    item.member_name,
+                    item.program_name,
+                    fen_to_yuan_text(item.total_fen),
+                    item.receipt_number,
+                    status,
+                ],
+            )
+            tree_item.setData(0, Qt.ItemDataRole.UserRole, item)
+
+    # --- building the input -----------------------------------------------------------------
+    def build_input(self, *, strict: bool) -> Any:
+        from desktop.models.money import parse_yuan
+        from desktop.services.errors import ValidationError
+        from desktop.services.relief import GoodsLine, ReliefInput
+
+        ids = self.picker.member_ids()
+        errors: dict[str, str] = {}
+        if not ids:
+            errors["member_id"] = self.tr("请选择领取人")
+        if self.program.currentData() is None:
+            errors["program_id"] = self.tr("请选择帮扶项目（本年度没有项目时请先由站长设置）")
+        cash = goods_value = 0
+        try:
+            cash = parse_yuan(self.cash.text() or "0", field="现金")
+        except ValueError as exc:
+            errors["cash_fen"] = str(exc)
+        goods = []
+        if self.goods_item.text().strip():
+            try:
+                goods_value = parse_yuan(self.goods_value.text() or "0", field="物资价值")
+                quantity = float(self.goods_qty.text() or "1")
+                goods.append(
+                    GoodsLine(
+                        self.goods_item.text().strip(),
+                        quantity,
+                        self.goods_unit.text().strip() or "份",
+                        goods_value,
+                    )
+                )
+            except ValueError as exc:
+                errors["goods.1"] = str(exc)
+        if errors:
+            if strict:
+                raise ValidationError(errors)
+            return None
+        return ReliefInput(
+            member_id=ids[0],
+            program_id=self.program.currentData(),
+            cash_fen=cash,
+            goods=goods,
+            note=self.note.text(),
+            override_reason=self.override.text(),
+        )
+
+    def check(self) -> None:
+        """Show caps, history and budget before the user confirms."""
+        from desktop.services import relief
+
+        data = self.build_input(strict=False)
+        if data is None:
+            return
+        self.state.ops.query(relief.preview, self.state.ctx, data).success(self.show_check).run()
+
+    def show_check(self, check: Any) -> None:
+        from desktop.models.money import fen_to_yuan_text
+
+        budget = (
+            self.tr("不限")
+            if check.budget_remaining_fen is None
+            else fen_to_yuan_text(check.budget_remaining_fen)
+        )
+        text = self.tr("该会员今年已领取本项目 %1 次，共 %2；本站预算余额 %3。")
+        text = (
+            text.replace("%1", str(check.times_this_year))
+            .replace("%2", fen_to_yuan_text(check.amount_this_year_fen))
+            .replace("%3", budget)
+        )
+        if check.warnings:
+            text += "\n" + "\n".join(check.warnings)
+        self.rules.setText(text)
+        self.show_refusal(check.reasons)
+
+    def show_refusal(self, reasons: list[str]) -> None:
+        self.refusal.setVisible(bool(reasons))
+        self.override.setVisible(bool(reasons) and self.state.is_head)
+        if not reasons:
+            self.issue_button.setEnabled(True)
+            return
+        text = self.tr("不符合发放规则：") + "\n" + "\n".join(f"· {r}" for r in reasons)
+        if not self.state.is_head:
+            text += "\n" + self.tr("需要站长登录后批准。")
+        self.refusal.setText(text)
+        self.issue_button.setEnabled(self.state.is_head)
+
+    def issue(self) -> None:
+        from desktop.services import relief
+        from desktop.services.errors import ValidationError
+
+        try:
+            data = self.build_input(strict=True)
+        except ValidationError as exc:
+            self.form.show_errors(exc.errors)
+            return
+        op = self.state.ops.query(relief.issue, self.state.ctx, data)
+        op.success(self._issued).failure(self._failed).run()
+
+    def _issued(self, result: Any) -> None:
+        _relief, receipt = result
+        self.last_issued = receipt
+        self.form.clear_errors()
+        self.picker.clear()
+        for edit in (
+            self.cash,
+            self.goods_item,
+            self.goods_qty,
+            self.goods_unit,
+            self.goods_value,
+            self.note,
+            self.override,
+        ):
+            edit.clear()
+        self.show_refusal([])
+        self.rules.setText(self.tr("已发放，收据号 %1").replace("%1", receipt.number))
+        open_receipt(self.state, self, receipt.id)
+
+    def _failed(self, exc: BaseException) -> None:
+        reasons = getattr(exc, "reasons", None)
+        errors = getattr(exc, "errors", None)
+        if reasons:
+            self.show_refusal(reasons)
+        elif errors:
+            self.form.show_errors(errors)
+        else:
+            from .errors import show_error
+
+            show_error(self, exc)
+
+    # --- the list ---------------------------------------------------------------------------
+    def selected(self) -> Any:
+        item = self.list.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def preview_selected(self) -> None:
+        row = self.selected()
+        if row is not None and row.receipt_id:
+            open_receipt(self.state, self, row.receipt_id)
+
+    def void_selected(self, reason: str | None = None) -> None:
+        from desktop.services import relief
+
+        row = self.selected()
+        if row is None:
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("作废"),
+                self.tr("作废 %1 的发放（收据号保留、标记作废）。请填写原因：").replace(
+                    "%1", row.member_name
+                ),
+            )
+            if not ok:
+                return
+        self.state.ops.query(relief.void, self.state.ctx, row.id, reason).run()
