@@ -17,6 +17,8 @@ from sqlalchemy import Engine
 
 from . import local
 from .client import Progress, SyncClient, SyncError
+
+__all_errors__ = (SyncError,)
 from .protocol import EnrolRequest, EnrolResponse
 
 TOKEN_FILE = "sync-token.json"
