@@ -132,7 +132,7 @@ LABELS = {
     "who": "领款人", "employer": "工作单位", "program": "帮扶项目", "figures": "金额（小写）",
     "capitals": "金额（大写）", "goods": "物资明细", "note": "备注",
 }  # fmt: skip
-_forms: weakref.WeakKeyDictionary[Canvas, dict[Geometry, str]] = weakref.WeakKeyDictionary()
+_forms: weakref.WeakKeyDictionary[Canvas, dict[object, str]] = weakref.WeakKeyDictionary()
 PAD = 1.5 * mm
 
 
@@ -260,16 +260,34 @@ def _header(c: Canvas, content: dict[str, Any], font: str, g: Geometry,
     for text in (t for t in (copy_label, "作废" if void_reason is not None else None) if t):
         label_x += _stamp_label(c, font, text, label_x, title_base, st.small + 1) + 2 * mm
     side = max(number_w, label_x - x) + 3 * mm
-    title = content["title"]
+    issuer = f"开具单位：{content['union_name']}　{content['station_name']}"
+    date = f"开具日期：{date_text(content['issued_on'])}"
+    # title, issuer and date repeat across a campaign's batch: one form per distinct set
+    key = (g, content["title"], round(side, 1), issuer, date)
+    forms = _forms.setdefault(c, {})
+    if key not in forms:
+        forms[key] = f"SDHeader{len(forms) + 1}"
+        c.beginForm(forms[key])
+        _header_static(c, font, g, content["title"], side, issuer, date)
+        c.endForm()
+    c.doForm(forms[key])
+
+
+def _header_static(
+    c: Canvas, font: str, g: Geometry, title: str, side: float, issuer: str, date: str
+) -> None:
+    st, x, w = g.st, g.x, g.w
+    title_base = g.y + g.h - st.title * 1.05
     title_size = shrink_to_width(title, font, st.title, w - 2 * side)
+    c.setFillColorRGB(0, 0, 0)
+    c.setStrokeColorRGB(0, 0, 0)
+    c.setLineWidth(0.6)
     c.setFont(font, title_size)
     c.drawCentredString(x + w / 2, title_base, title)
     half = stringWidth(title, font, title_size) / 2
     for dy in (2.2, 3.8):
         c.line(x + w / 2 - half, title_base - dy, x + w / 2 + half, title_base - dy)
     info_y = g.y + g.h - st.top + 1.8 * mm
-    issuer = f"开具单位：{content['union_name']}　{content['station_name']}"
-    date = f"开具日期：{date_text(content['issued_on'])}"
     date_w = stringWidth(date, font, st.small + 1)
     _text(c, font, st.small + 1, x + w - date_w, info_y, date)
     _text(

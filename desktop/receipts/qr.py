@@ -10,6 +10,8 @@ merged into horizontal runs and drawn as a single filled path instead of a Group
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
+from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
@@ -19,10 +21,14 @@ QUIET_ZONE = 2  # modules; the spec asks 4, the white margin around the cell giv
 
 
 @lru_cache(maxsize=64)
-def _generator(ec_count: int) -> tuple[int, ...]:
-    """Log-coefficients (after the leading 1) of the Reed-Solomon generator polynomial."""
+def _products(ec_count: int) -> tuple[tuple[int, ...], ...]:
+    """For each byte value f: f times the RS generator's coefficients (after the leading 1)."""
     poly = qrencoder.QRUtil.getErrorCorrectPolynomial(ec_count).num
-    return tuple(qrencoder.LOG_TABLE[c] for c in poly[1:])
+    exp, log = qrencoder.EXP_TABLE, qrencoder.LOG_TABLE
+    gen = [log[c] for c in poly[1:]]
+    rows = [tuple([0] * ec_count)]
+    rows += [tuple(exp[(g + log[f]) % 255] for g in gen) for f in range(1, 256)]
+    return tuple(rows)
 
 
 def _remainder(data: list[int], ec_count: int) -> list[int]:
@@ -31,17 +37,12 @@ def _remainder(data: list[int], ec_count: int) -> list[int]:
     reportlab's createBytes rebuilds the generator and divides with polynomial objects,
     about 4 ms a code; this is the same arithmetic over the same GF(256) tables.
     """
-    gen = _generator(ec_count)
-    exp, log = qrencoder.EXP_TABLE, qrencoder.LOG_TABLE
+    products = _products(ec_count)
     rem = [0] * ec_count
     for byte in data:
         factor = byte ^ rem[0]
-        rem = rem[1:]
         rem.append(0)
-        if factor:
-            lf = log[factor]
-            for i, g in enumerate(gen):
-                rem[i] ^= exp[(g + lf) % 255]
+        rem = [r ^ p for r, p in zip(rem[1:], products[factor], strict=True)]
     return rem
 
 
@@ -79,67 +80,77 @@ def codewords(version: int, level: int, data_list: list[object]) -> list[int]:
     return out
 
 
+_BYTE_BITS = tuple(f"{b:08b}" for b in range(256))
+
+
 @lru_cache(maxsize=16)
-def _layout(version: int, level: int) -> tuple[list[list[bool]], list[tuple[int, int]], list[bool]]:
-    """Per version: the function patterns (with our mask's format bits), the data positions in
-    placement order, and the mask bit at each; all that differs between codes is the data."""
+def _layout(version: int, level: int) -> tuple[int, int, int, str, Any]:
+    """Per version: what differs between codes is only the data, so precompute the rest.
+
+    Returns the side, the number of data positions, the mask over them as an integer, the
+    function-pattern modules as a '0'/'1' string, and a getter that picks, for each module in
+    row-major order, either a data bit (index < positions) or a fixed module (after them).
+    """
     code = qrencoder.QRCode(version, level)
     blocks = qrencoder.QRRSBlock.getRSBlocks(version, level)
     code.dataCache = [0] * sum(b.totalCount for b in blocks)
     code.makeImpl(False, MASK_PATTERN)
     positions = list(code.dataPosIterator())
     mask = qrencoder.QRUtil.getMask(MASK_PATTERN)
-    return [list(row) for row in code.modules], positions, [bool(mask(r, c)) for c, r in positions]
+    mask_bits = "".join("1" if mask(r, c) else "0" for c, r in positions)
+    side = code.moduleCount
+    where = {(r, c): k for k, (c, r) in enumerate(positions)}
+    fixed: list[str] = []
+    picks: list[int] = []
+    for r in range(side):
+        for c in range(side):
+            if (r, c) in where:
+                picks.append(where[(r, c)])
+            else:
+                picks.append(len(positions) + len(fixed))
+                fixed.append("1" if code.modules[r][c] else "0")
+    return side, len(positions), int(mask_bits, 2), "".join(fixed), itemgetter(*picks)
 
 
 @lru_cache(maxsize=8)
-def matrix(text: str) -> tuple[tuple[bool, ...], ...]:
-    """Dark modules row by row (level M: survives a smudged dot-matrix print)."""
+def matrix(text: str) -> tuple[str, ...]:
+    """The code as rows of '1' (dark) and '0', level M (survives a smudged dot-matrix print)."""
     level = qrencoder.QRErrorCorrectLevel.M
     code = qrencoder.QRCode(None, level)
     code.addData(text)
     version = code.calculate_version()
-    template, positions, mask_bits = _layout(version, level)
-    modules = [row[:] for row in template]
-    bits = [bool(byte >> shift & 1) for byte in codewords(version, level, code.dataList)
-            for shift in range(7, -1, -1)]  # fmt: skip
-    bits += [False] * (len(positions) - len(bits))
-    for (col, row), bit, masked in zip(positions, bits, mask_bits, strict=False):
-        modules[row][col] = bit ^ masked
-    return tuple(tuple(row) for row in modules)
+    side, count, mask, fixed, pick = _layout(version, level)
+    data = "".join(_BYTE_BITS[b] for b in codewords(version, level, code.dataList))
+    data = (data + "0" * count)[:count]  # remainder bits are 0 before masking
+    modules = "".join(pick(f"{int(data, 2) ^ mask:0{count}b}" + fixed))
+    return tuple(modules[i : i + side] for i in range(0, side * side, side))
 
 
 @lru_cache(maxsize=8)
-def _operators(text: str) -> tuple[int, str]:
-    """(modules per side, PDF path operators in module units) of the code of text."""
+def _image(text: str) -> tuple[int, str]:
+    """(modules per side, the code as a 1-bit image mask in hex, one module a sample)."""
     rows = matrix(text)
-    ops: list[str] = []
-    height = len(rows)
-    for r, row in enumerate(rows):
-        row_y = height - r - 1
-        start = -1
-        for col, dark in enumerate((*row, False)):
-            if dark and start < 0:
-                start = col
-            elif not dark and start >= 0:
-                ops.append(f"{start} {row_y} {col - start} 1 re")
-                start = -1
-    ops.append("f")
-    return height, "\n".join(ops)
+    side = len(rows)
+    pad = "0" * (-side % 8)
+    digits = (side + len(pad)) // 4
+    return side, "".join(f"{int(row + pad, 2):0{digits}x}" for row in rows)
 
 
 def draw_qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
     """Draw the code in a size x size square with its bottom-left corner at (x, y).
 
-    The runs are written as integer module coordinates under a scaling transform with
-    addLiteral: formatting hundreds of float rectangles through the path object cost more
-    than the rest of the receipt together.
+    The code is an inline image mask (BI ... EI), one sample a module, filled with black:
+    a few hundred bytes, sharp at any scale (image masks are not interpolated), and far cheaper
+    than formatting hundreds of rectangles through reportlab's path object.
     """
-    count, ops = _operators(text)
-    module = size / (count + 2 * QUIET_ZONE)
+    side, data = _image(text)
+    module = size / (side + 2 * QUIET_ZONE)
+    inner = module * side
+    ox, oy = x + QUIET_ZONE * module, y + QUIET_ZONE * module
     c.saveState()
     c.setFillColorRGB(0, 0, 0)
-    c.translate(x + QUIET_ZONE * module, y + QUIET_ZONE * module)
-    c.scale(module, module)
-    c.addLiteral(ops)
+    c.addLiteral(
+        f"{inner:.3f} 0 0 {inner:.3f} {ox:.3f} {oy:.3f} cm\n"
+        f"BI /W {side} /H {side} /BPC 1 /IM true /D [1 0] /F /AHx ID\n{data}>\nEI"
+    )
     c.restoreState()
