@@ -25,7 +25,7 @@ from ..models import (
 from .context import Ctx
 from .monthclose import summarise
 
-LAST_SYNC_KEY = "last_sync_at"  # written by desktop.sync after a successful round
+LAST_SYNC_KEY = "sync.last_sync_at"  # desktop.sync.local.LAST_SYNC
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def sync_overview(ctx: Ctx) -> SyncOverview:
             select(func.count()).select_from(Conflict).where(col(Conflict.resolved_at).is_(None))
         ).one()
         last = session.get(Setting, LAST_SYNC_KEY)
-        server = session.get(Setting, "server_url")
+        server = session.get(Setting, "sync.server_url")
     return SyncOverview(
         int(counts.get("pending", 0)),
         int(counts.get("rejected", 0)),

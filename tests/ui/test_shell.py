@@ -76,7 +76,7 @@ def test_main_window_opens_every_page(qtbot, state):
     window = MainWindow()
     qtbot.addWidget(window)
     window.set_state(state)
-    for key in [k for k, *_ in PAGES if k in ("dashboard",)]:
+    for key, *_rest in PAGES:
         page = window.show_page(key)
         assert page is not None, key
         assert window.stack.currentWidget() is page

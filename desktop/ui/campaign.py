@@ -1,0 +1,221 @@
+"""集中发放 (campaign mode): pick recipients, issue in one go with progress and cancel, then
+print every receipt and the sign-off sheet (签收表)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from .page import Page
+from .state import AppState
+from .widgets import Card, FieldForm
+
+
+def issue_all(
+    ctx: Any, member_ids: list[str], program_id: str, cash_fen: int, campaign: str, job: Any
+) -> dict[str, Any]:
+    """Runs on the ops helper: one transaction per hand-out, so a cancel keeps what is done."""
+    from desktop.services import relief
+    from desktop.services.errors import UserFacingError
+
+    issued, refused = [], []
+    for done, member_id in enumerate(member_ids, start=1):
+        if job.cancelled():
+            break
+        data = relief.ReliefInput(
+            member_id=member_id, program_id=program_id, cash_fen=cash_fen, campaign=campaign
+        )
+        try:
+            issued.append(relief.issue(ctx, data)[1].id)
+        except UserFacingError as exc:
+            refused.append(exc.message)
+        job.progress(done, len(member_ids), "")
+    return {"issued": issued, "refused": refused, "cancelled": job.cancelled()}
+
+
+class CampaignPage(Page):
+    title_text = "集中发放"
+    watches = frozenset({"fund_program"})
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        from desktop.models.enums import Hardship
+
+        card = Card(self.tr("发放设置"))
+        self.form = FieldForm()
+        self.name = self.form.add("campaign", self.tr("活动名称"), QLineEdit())
+        self.name.setText(self.tr("%1年两节送温暖").replace("%1", str(state.ctx.today.year)))
+        self.program = self.form.add("program_id", self.tr("帮扶项目"), QComboBox())
+        self.who = self.form.add("who", self.tr("发放对象"), QComboBox())
+        self.who.addItem(self.tr("全部困难职工"), "any")
+        for item in Hardship:
+            if item.value != "none":
+                self.who.addItem(item.label, item.value)
+        self.amount = self.form.add("cash_fen", self.tr("每人金额（元）"), QLineEdit("500"))
+        card.body.addLayout(self.form)
+        row = QHBoxLayout()
+        self.load_button = QPushButton(self.tr("载入名单"))
+        self.load_button.clicked.connect(self.load_recipients)
+        self.start_button = QPushButton(self.tr("开始发放"))
+        self.start_button.setObjectName("Primary")
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.receipts_button = QPushButton(self.tr("打印全部收据"))
+        self.receipts_button.clicked.connect(self.print_receipts)
+        self.signoff_button = QPushButton(self.tr("打印签收表"))
+        self.signoff_button.clicked.connect(self.print_signoff)
+        for button in (
+            self.load_button,
+            self.start_button,
+            self.cancel_button,
+            self.receipts_button,
+            self.signoff_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        self.progress = QProgressBar()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        card.body.addWidget(self.progress)
+        card.body.addWidget(self.status)
+        self.layout_.addWidget(card)
+        listing = Card(self.tr("发放对象"))
+        self.recipients = QListWidget()
+        listing.body.addWidget(self.recipients)
+        self.layout_.addWidget(listing, 1)
+        self.member_ids: list[str] = []
+        self.op: Any = None
+        self.issued: list[str] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        from desktop.services import programs
+
+        op = self.state.ops.query(
+            programs.list_programs, self.state.ctx, year=self.state.ctx.today.year
+        )
+        op.success(self.show_programs).run()
+
+    def show_programs(self, items: list[Any]) -> None:
+        self.program.clear()
+        for program in items:
+            self.program.addItem(program.name, program.id)
+        index = next((i for i, p in enumerate(items) if p.program_type == "festival"), 0)
+        self.program.setCurrentIndex(index)
+
+    def load_recipients(self) -> None:
+        from desktop.services import search
+
+        filters = search.MemberFilter(hardship=self.who.currentData())
+        op = self.state.ops.query(
+            search.list_members, self.state.ctx, filters, offset=0, limit=20_000
+        )
+        op.success(self.show_recipients).run()
+
+    def show_recipients(self, rows: list[Any]) -> None:
+        self.member_ids = [r.id for r in rows]
+        self.recipients.clear()
+        self.recipients.addItems([f"{r.name}  {r.id_masked}  {r.employer}" for r in rows[:5000]])
+        self.status.setText(self.tr("共 %1 人").replace("%1", str(len(rows))))
+        self.start_button.setEnabled(bool(rows))
+
+    def start(self) -> None:
+        from desktop.models.money import parse_yuan
+
+        try:
+            cash = parse_yuan(self.amount.text(), field="金额")
+        except ValueError as exc:
+            self.form.show_errors({"cash_fen": str(exc)})
+            return
+        self.form.clear_errors()
+        self.start_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        ids, program, name = self.member_ids, self.program.currentData(), self.name.text().strip()
+        self.op = self.state.ops.task(
+            lambda job: issue_all(self.state.ctx, ids, program, cash, name, job)
+        )
+        self.op.with_progress(self._progressed).success(self._done).run()
+
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _done(self, result: dict[str, Any]) -> None:
+        self.op = None
+        self.cancel_button.setEnabled(False)
+        self.issued = result["issued"]
+        text = self.tr("已发放 %1 人，未发放 %2 人。").replace("%1", str(len(result["issued"])))
+        text = text.replace("%2", str(len(result["refused"])))
+        if result["cancelled"]:
+            text = self.tr("已取消。") + text
+        if result["refused"]:
+            text += "\n" + "\n".join(result["refused"][:5])
+        self.status.setText(text)
+
+    def cancel(self) -> None:
+        if self.op is not None:
+            self.op.cancel()
+
+    def print_receipts(self) -> None:
+        """All receipts of this campaign in one PDF (each print counted), opened for printing."""
+        import tempfile
+        from pathlib import Path
+
+        from desktop.receipts import ReceiptJob, render_receipts
+        from desktop.services import relief, ui_queries
+
+        from .printing import open_externally
+        from .relief import receipt_format
+
+        fmt, name, ctx = receipt_format(self.state), self.name.text().strip(), self.state.ctx
+
+        def work(job: Any) -> Path:
+            rows = ui_queries.relief_rows(ctx, campaign=name, limit=100_000)
+            jobs = []
+            for row in rows:
+                if row.receipt_id and row.status == "issued":
+                    printed = relief.record_print(ctx, row.receipt_id)
+                    jobs.append(
+                        ReceiptJob(printed.content, printed.copy_label, printed.void_reason)
+                    )
+            out = Path(tempfile.mkdtemp(prefix="stationdesk-")) / "receipts.pdf"
+            return render_receipts(
+                jobs,
+                out,
+                fmt=fmt,
+                progress=lambda d, t: job.progress(d, t, ""),
+                cancelled=job.cancelled,
+            )
+
+        op = self.state.ops.task(work).with_progress(self._progressed)
+        op.success(lambda path: open_externally(path.read_bytes(), path.name)).run()
+
+    def print_signoff(self) -> None:
+        from desktop.services import ui_queries
+        from desktop.services.validate import period_of
+
+        from .printing import PdfPreview
+
+        ctx = self.state.ctx
+        op = self.state.ops.query(
+            ui_queries.signoff_pdf_bytes,
+            ctx,
+            period_of(ctx.today),
+            campaign=self.name.text().strip(),
+        )
+        op.success(lambda pdf: PdfPreview(pdf, self.tr("签收表"), parent=self).open()).run()

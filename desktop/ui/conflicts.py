@@ -1,0 +1,98 @@
+"""冲突处理: the two versions of a record side by side, field by field; the user picks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QWidget,
+)
+
+from .page import Page
+from .state import AppState
+from .widgets import Card
+
+
+class ConflictsPage(Page):
+    title_text = "冲突处理"
+    watches = frozenset({"member", "sync"})
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.intro = QLabel(
+            self.tr("同一会员在本站和其他服务站都被修改时，逐项选择保留哪一个版本。")
+        )
+        self.intro.setWordWrap(True)
+        self.layout_.addWidget(self.intro)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.layout_.addWidget(self.scroll, 1)
+        self.apply_button = QPushButton(self.tr("保存选择"))
+        self.apply_button.setObjectName("Primary")
+        self.apply_button.clicked.connect(self.apply)
+        self.layout_.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.groups: dict[str, QButtonGroup] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        from desktop.services import ui_queries
+
+        op = self.state.ops.query(ui_queries.open_conflicts, self.state.ctx)
+        op.success(self.show_conflicts).run()
+
+    def show_conflicts(self, rows: list[Any]) -> None:
+        from desktop.services.members import FIELD_LABELS
+
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        self.groups.clear()
+        if not rows:
+            grid.addWidget(QLabel(self.tr("没有需要处理的冲突。")), 0, 0)
+        line = 0
+        current = None
+        for row in rows:
+            if row.row_id != current:
+                current = row.row_id
+                card_title = Card(self.tr("会员：%1").replace("%1", row.record_name))
+                grid.addWidget(card_title, line, 0, 1, 3)
+                line += 1
+                grid.addWidget(QLabel(self.tr("字段")), line, 0)
+                grid.addWidget(QLabel(self.tr("本站版本")), line, 1)
+                grid.addWidget(QLabel(self.tr("服务器版本")), line, 2)
+                line += 1
+            group = QButtonGroup(holder)
+            local = QRadioButton(row.local_value or "—")
+            server = QRadioButton(row.server_value or "—")
+            server.setChecked(True)
+            group.addButton(local, 0)
+            group.addButton(server, 1)
+            self.groups[row.id] = group
+            grid.addWidget(QLabel(FIELD_LABELS.get(row.field, row.field)), line, 0)
+            grid.addWidget(local, line, 1)
+            grid.addWidget(server, line, 2)
+            line += 1
+        grid.setRowStretch(line, 1)
+        self.scroll.setWidget(holder)
+        self.apply_button.setEnabled(bool(rows))
+
+    def choices(self) -> dict[str, str]:
+        return {
+            cid: ("local" if g.checkedId() == 0 else "server") for cid, g in self.groups.items()
+        }
+
+    def apply(self) -> None:
+        try:
+            from desktop.sync import conflicts  # type: ignore[attr-defined]
+        except ImportError:
+            self.intro.setText(self.tr("同步模块尚未提供冲突处理功能，选择暂未保存。"))
+            return
+        op = self.state.ops.query(conflicts.resolve, self.state.ctx, self.choices())
+        op.success(lambda _r: self.refresh()).run()

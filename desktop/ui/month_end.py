@@ -1,0 +1,156 @@
+"""月结: the month's summary, what blocks closing, close, print the monthly report, sync."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from .page import Page
+from .state import AppState
+from .widgets import Card
+
+
+def recent_periods(today: Any, count: int = 12) -> list[str]:
+    year, month = today.year, today.month
+    periods = []
+    for _ in range(count):
+        periods.append(f"{year:04d}-{month:02d}")
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return periods
+
+
+class MonthEndPage(Page):
+    title_text = "月结"
+    watches = frozenset({"relief", "receipt", "visit", "station_log", "month_close"})
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        bar = QHBoxLayout()
+        self.period = QComboBox()
+        self.period.addItems(recent_periods(state.ctx.today))
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.close_button = QPushButton(self.tr("月结"))
+        self.close_button.setObjectName("Primary")
+        self.close_button.clicked.connect(self.close_month)
+        self.report_button = QPushButton(self.tr("打印月报"))
+        self.report_button.clicked.connect(self.print_report)
+        self.sync_button = QPushButton(self.tr("同步"))
+        self.sync_button.clicked.connect(lambda: self.navigate.emit("sync"))
+        bar.addWidget(QLabel(self.tr("月份")))
+        bar.addWidget(self.period)
+        bar.addStretch(1)
+        for button in (self.close_button, self.report_button, self.sync_button):
+            bar.addWidget(button)
+        self.layout_.addLayout(bar)
+        row = QHBoxLayout()
+        summary = Card(self.tr("本月汇总"))
+        self.summary = QTreeWidget()
+        self.summary.setHeaderLabels([self.tr("项目"), self.tr("数值")])
+        self.summary.setRootIsDecorated(False)
+        self.summary.setColumnWidth(0, 220)
+        summary.body.addWidget(self.summary)
+        checks = Card(self.tr("检查"))
+        self.blockers = QLabel()
+        self.blockers.setObjectName("Refusal")
+        self.blockers.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("Warning")
+        self.warnings.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        for widget in (self.status, self.blockers, self.warnings):
+            checks.body.addWidget(widget)
+        checks.body.addStretch(1)
+        row.addWidget(summary, 3)
+        row.addWidget(checks, 2)
+        self.layout_.addLayout(row, 1)
+        self.result: Any = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        from desktop.services import monthclose
+
+        op = self.state.ops.query(monthclose.check, self.state.ctx, self.period.currentText())
+        op.success(self.show_check).run()
+
+    def show_check(self, result: Any) -> None:
+        from desktop.models.money import fen_to_yuan_text
+
+        self.result = result
+        s = result.summary
+        self.summary.clear()
+        rows = [
+            (self.tr("帮扶发放人次"), str(s["relief"]["count"])),
+            (self.tr("现金合计"), fen_to_yuan_text(s["relief"]["cash_fen"])),
+            (self.tr("物资价值合计"), fen_to_yuan_text(s["relief"]["goods_value_fen"])),
+            (self.tr("走访次数"), str(s["visits"])),
+            (self.tr("工作日志条数"), str(s["log_entries"])),
+            (self.tr("收据张数"), str(s["receipts"]["count"])),
+            (
+                self.tr("收据号段"),
+                f"{s['receipts']['first']} — {s['receipts']['last']}"
+                if s["receipts"]["first"]
+                else "—",
+            ),
+            (self.tr("作废收据"), "、".join(s["receipts"]["voided"]) or "—"),
+        ]
+        for code, slot in s["by_program"].items():
+            rows.append(
+                (
+                    self.tr("项目 %1").replace("%1", code),
+                    f"{slot['count']} / {fen_to_yuan_text(slot['cash_fen'] + slot['goods_value_fen'])}",
+                )
+            )
+        for label, value in rows:
+            QTreeWidgetItem(self.summary, [label, value])
+        self.blockers.setVisible(bool(result.blockers))
+        self.blockers.setText(
+            self.tr("不能月结：") + "\n" + "\n".join(f"· {b}" for b in result.blockers)
+        )
+        self.warnings.setVisible(bool(result.warnings))
+        self.warnings.setText("\n".join(f"· {w}" for w in result.warnings))
+        self.status.setText(self.tr("可以月结。") if not result.blockers else "")
+        self.close_button.setEnabled(not result.blockers)
+
+    def close_month(self, confirm: bool = True) -> None:
+        from desktop.services import monthclose
+
+        period = self.period.currentText()
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("月结"),
+                self.tr("月结后 %1 的记录不能再修改，确定吗？").replace("%1", period),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        op = self.state.ops.query(monthclose.close, self.state.ctx, period)
+        op.success(
+            lambda _r: self.status.setText(self.tr("%1 已月结。").replace("%1", period))
+        ).run()
+
+    def print_report(self) -> None:
+        from desktop.services import ui_queries
+
+        from .printing import PdfPreview
+
+        period = self.period.currentText()
+        op = self.state.ops.query(ui_queries.monthly_pdf_bytes, self.state.ctx, period)
+        op.success(
+            lambda pdf: PdfPreview(
+                pdf, self.tr("月报 %1").replace("%1", period), parent=self
+            ).open()
+        ).run()
