@@ -12,7 +12,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
@@ -70,13 +69,14 @@ def write_engine(engine: Engine) -> Engine:
 
 
 def current_revision(path: Path) -> str | None:
+    """The Alembic revision recorded in the file, or None (new, empty or not ours)."""
     if not path.exists():
         return None
     con = sqlite3.connect(path)
     try:
-        ctx = MigrationContext.configure(con)  # type: ignore[arg-type]
-        return ctx.get_current_revision()
-    except Exception:  # noqa: BLE001 - unreadable means not ours
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.DatabaseError:
         return None
     finally:
         con.close()

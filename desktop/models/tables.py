@@ -102,7 +102,10 @@ class ProgramBudget(Synced, table=True):
 class ReliefDistribution(Synced, table=True):
     """帮扶发放: append-only; corrected by voiding or by an adjustment that references it."""
 
-    __table_args__ = (Index("ix_relief_member_program", "member_id", "program_id"),)
+    __table_args__ = (
+        Index("ix_relief_member_program", "member_id", "program_id"),
+        Index("ix_relief_program_station", "program_id", "station_id"),
+    )
 
     member_id: str = Field(index=True)
     program_id: str
