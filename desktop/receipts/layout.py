@@ -2,7 +2,7 @@
 
 Why one box-relative layout: the A4 stub and counterfoil, the A5 single copy and the
 241 x 93 mm continuous form differ only in the box size, so a single function keeps the three
-formats consistent; sizes step down for the short continuous form (the Style below).
+formats consistent; sizes step down for the short continuous form (geometry.Style).
 
 Why two passes: the grid, the labels and the signature boxes are the same on every receipt
 of a batch, so they are drawn once into a PDF form (XObject) and placed on each page; only the
@@ -12,7 +12,6 @@ content is drawn per receipt. That halves the time of a 500-receipt batch and th
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -20,30 +19,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..models.money import fen_to_yuan_text
+from .geometry import Geometry, footer_geometry, geometry
 from .qr import draw_qr
 from .text import draw_fitted, shrink_to_width
 
 RED = (0.78, 0.1, 0.1)
 GREY = (0.45, 0.45, 0.45)
-
-
-@dataclass(frozen=True)
-class Style:
-    """Sizes for one box height: generous on A4/A5, compact on continuous paper."""
-
-    title: float
-    body: float
-    small: float
-    top: float  # header band height
-    footer: float  # signature band height
-    label_w: float  # width of a label cell
-    qr_col: float  # width of the QR column
-
-    @classmethod
-    def for_height(cls, height: float) -> Style:
-        if height >= 110 * mm:
-            return cls(18, 10.5, 8, 21 * mm, 22 * mm, 24 * mm, 36 * mm)
-        return cls(14, 9, 7, 14.5 * mm, 15 * mm, 21 * mm, 30 * mm)
 
 
 def date_text(iso: str) -> str:
@@ -88,46 +69,6 @@ def _stamp_label(c: Canvas, font: str, text: str, x: float, y: float, size: floa
     return width
 
 
-@dataclass(frozen=True)
-class Geometry:
-    """Where everything of one copy goes; equal geometries share one form."""
-
-    x: float
-    y: float
-    w: float  # without the copy-name strip
-    h: float
-    st: Style
-    copy_name: str
-    rows: tuple[tuple[str, float, float], ...]  # (row kind, bottom y, height)
-    grid_w: float
-    table_top: float
-    table_bottom: float
-
-
-def geometry(
-    box: tuple[float, float, float, float], copy_name: str | None, goods: int, has_note: bool
-) -> Geometry:
-    x, y, w, h = box
-    st = Style.for_height(h)
-    if copy_name:
-        w -= 6 * mm
-    kinds = ["who", "employer", "program", "figures", "capitals", "goods"] + (
-        ["note"] if has_note else []
-    )
-    weights = {"goods": 1.0 + min(max(goods - 1, 0), 4) * 0.35}
-    table_top, table_bottom = y + h - st.top, y + st.footer
-    unit = (table_top - table_bottom) / sum(weights.get(k, 1.0) for k in kinds)
-    rows = []
-    top = table_top
-    for kind in kinds:
-        rh = unit * weights.get(kind, 1.0)
-        rows.append((kind, top - rh, rh))
-        top -= rh
-    return Geometry(
-        x, y, w, h, st, copy_name or "", tuple(rows), w - st.qr_col, table_top, table_bottom
-    )
-
-
 LABELS = {
     "who": "领款人", "employer": "工作单位", "program": "帮扶项目", "figures": "金额（小写）",
     "capitals": "金额（大写）", "goods": "物资明细", "note": "备注",
@@ -169,7 +110,7 @@ def _static(c: Canvas, g: Geometry, font: str) -> None:
         x + g.grid_w + st.qr_col / 2, g.table_bottom + st.small * 0.6, "扫码核验真伪"
     )
     c.setFillColorRGB(0, 0, 0)
-    f = _footer_geometry(g, font)
+    f = footer_geometry(g, font)
     c.setFont(font, st.body)
     c.drawString(x, f["base"], "经办人：")
     c.drawString(x + f["part"], f["base"], "审核人：")
@@ -186,23 +127,6 @@ def _static(c: Canvas, g: Geometry, font: str) -> None:
     c.circle(f["seal_cx"], f["seal_cy"], f["seal_d"] / 2)
     c.drawCentredString(f["seal_cx"], f["seal_cy"] - st.small * 0.35, "（盖章）")
     c.restoreState()
-
-
-def _footer_geometry(g: Geometry, font: str) -> dict[str, float]:
-    st = g.st
-    fh = st.footer - 2 * mm
-    seal_x = g.x + g.w - fh
-    thumb = fh * 0.9
-    thumb_x = seal_x - 4 * mm - thumb
-    part = (thumb_x - g.x - 3 * mm) * 0.27
-    sign_x = g.x + 2 * part
-    return {
-        "base": g.y + fh / 2 - st.body * 0.35, "part": part, "sign_x": sign_x,
-        "line_x": sign_x + stringWidth("领款人签名：", font, st.body),
-        "thumb_x": thumb_x, "thumb_y": g.y + (fh - thumb) / 2, "thumb": thumb,
-        "seal_cx": seal_x + fh / 2, "seal_cy": g.y + fh / 2, "seal_d": fh,
-        "label_w": stringWidth("经办人：", font, st.body),
-    }  # fmt: skip
 
 
 def draw_copy(
@@ -236,7 +160,7 @@ def draw_copy(
     qx = g.x + g.grid_w + (st.qr_col - qr_size) / 2
     qy = g.table_bottom + caption_h + (g.table_top - g.table_bottom - caption_h - qr_size) / 2
     draw_qr(c, content["verify"], qx, qy, qr_size)
-    f = _footer_geometry(g, font)
+    f = footer_geometry(g, font)
     for i, key in enumerate(("handler", "reviewer")):
         name = content.get(key) or ""
         left = g.x + i * f["part"] + f["label_w"]
