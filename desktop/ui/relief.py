@@ -123,7 +123,7 @@ class ReliefPage(Page):
         for widget in (self.rules, self.refusal, self.override, self.issue_button):
             card.body.addWidget(widget)
         card.body.addStretch(1)
-        row.addWidget(card, 1)
+        row.addWidget(card, 2)
         listing = Card(self.tr("本月发放"))
         self.list = QTreeWidget()
         self.list.setHeaderLabels(
@@ -137,7 +137,7 @@ class ReliefPage(Page):
             ]
         )
         self.list.setRootIsDecorated(False)
-        for column, width in enumerate((90, 70, 120, 90, 170)):
+        for column, width in enumerate((85, 60, 130, 80, 190)):
             self.list.setColumnWidth(column, width)
         listing.body.addWidget(self.list, 1)
         buttons = QHBoxLayout()
@@ -149,7 +149,7 @@ class ReliefPage(Page):
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.void_button)
         listing.body.addLayout(buttons)
-        row.addWidget(listing, 1)
+        row.addWidget(listing, 3)
         self.picker.changed.connect(self.check)
         self.program.currentIndexChanged.connect(lambda _i: self.check())
         self.cash.editingFinished.connect(self.check)

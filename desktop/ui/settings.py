@@ -68,6 +68,7 @@ class SettingsPage(Page):
         self.note.setWordWrap(True)
         form.addRow(self.note)
         prefs.body.addLayout(form)
+        prefs.body.addStretch(1)
         data = Card(self.tr("数据"))
         self.folder = QLabel(str(state.db_path))
         self.folder.setWordWrap(True)

@@ -58,7 +58,7 @@ class StationLogPage(Page):
         self.save_button.clicked.connect(self.save)
         add.body.addWidget(self.save_button)
         add.body.addStretch(1)
-        row.addWidget(add, 2)
+        row.addWidget(add, 4)
         today = Card(self.tr("今天"))
         self.today = QTreeWidget()
         self.today.setHeaderLabels([self.tr("类别"), self.tr("人数/件数"), self.tr("内容")])
@@ -77,11 +77,13 @@ class StationLogPage(Page):
             ]
         )
         self.month.setRootIsDecorated(False)
+        for column, width in enumerate((90, 40, 45, 45, 45, 50)):
+            self.month.setColumnWidth(column, width)
         month.body.addWidget(self.month)
         right = QHBoxLayout()
-        right.addWidget(today, 1)
-        right.addWidget(month, 1)
-        row.addLayout(right, 3)
+        right.addWidget(today, 4)
+        right.addWidget(month, 3)
+        row.addLayout(right, 7)
         self.refresh()
 
     def save(self) -> None:

@@ -82,7 +82,7 @@ class VisitsPage(Page):
         self.followups = QTreeWidget()
         self.followups.setHeaderLabels([self.tr("到期"), self.tr("对象"), self.tr("事由")])
         self.followups.setRootIsDecorated(False)
-        self.followups.setColumnWidth(0, 110)
+        self.followups.setColumnWidth(0, 150)
         self.followups.setColumnWidth(1, 140)
         self.done_button = QPushButton(self.tr("标记已回访"))
         self.done_button.clicked.connect(self.complete)
