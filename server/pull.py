@@ -35,7 +35,9 @@ def pull_page(engine: Engine, auth: StationAuth, req: PullRequest) -> bytes:
         )
         # our own pushes come back only to a fresh install (cursor 0); NULL-safe comparison
         not_echo = (
-            or_(record.c.origin.is_(None), record.c.origin != me) if req.cursor > 0 else true()
+            or_(record.c.origin.is_(None), record.c.origin != me)
+            if req.cursor > 0 and not req.include_own
+            else true()
         )
         query = (
             select(

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
 from desktop.sync.protocol import period_of
 
@@ -86,14 +86,18 @@ def load(
 ) -> dict[tuple[str, str], Row]:
     """Rows by (entity, id); with lock, rows are locked in id order (no deadlock cycles)."""
     out: dict[tuple[str, str], Row] = {}
-    keys = sorted(set(keys))
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        query = select(record).where(tuple_(record.c.entity, record.c.id).in_(chunk))
-        if lock and is_postgres(conn.engine):
-            query = query.order_by(record.c.entity, record.c.id).with_for_update()
-        for item in conn.execute(query):
-            out[(item.entity, item.id)] = _from_db(item)
+    by_entity: dict[str, list[str]] = {}
+    for entity, row_id in sorted(set(keys)):
+        by_entity.setdefault(entity, []).append(row_id)
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), 500):
+            query = select(record).where(
+                record.c.entity == entity, record.c.id.in_(ids[start : start + 500])
+            )
+            if lock and is_postgres(conn.engine):
+                query = query.order_by(record.c.id).with_for_update()
+            for item in conn.execute(query):
+                out[(item.entity, item.id)] = _from_db(item)
     return out
 
 

@@ -164,17 +164,19 @@ class SyncClient:
         """Fetch pages after the stored cursor; each page commits with its cursor."""
         while True:
             cursor = int(local.read_setting(self.engine, local.CURSOR, "0") or 0)
+            full = cursor == 0 or local.read_setting(self.engine, local.FULL_PULL) == "1"
             body = json.dumps(
                 {
                     "protocol": PROTOCOL,
                     "schema_version": SCHEMA,
                     "cursor": cursor,
                     "limit": self.page_size,
+                    "include_own": full,
                 }
             ).encode()
             page = PullResponse.model_validate_json(self.request("/v1/pull", body))
             self.stats.pull_requests += 1
-            counts = local.apply_page(self.engine, page)
+            counts = local.apply_page(self.engine, page, full=full)
             for entity, n in counts.items():
                 self.stats.pulled_by_entity[entity] = self.stats.pulled_by_entity.get(entity, 0) + n
             self.stats.pulled += len(page.changes)

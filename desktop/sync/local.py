@@ -30,6 +30,7 @@ SERVER_URL = "sync.server_url"
 CA_BUNDLE = "sync.ca_bundle"
 LAST_SYNC = "sync.last_sync_at"
 CLOCK_OFFSET = "sync.clock_offset_s"
+FULL_PULL = "sync.full_pull"  # "1" while a from-zero pull is unfinished (survives interruption)
 
 OUTBOX: Table = Outbox.__table__  # type: ignore[attr-defined]
 SETTING: Table = Setting.__table__  # type: ignore[attr-defined]
@@ -124,27 +125,31 @@ def record_results(
                 ),
                 outbox_updates,
             )
-        later = (
-            select(OUTBOX.c.seq)
-            .where(
-                OUTBOX.c.row_id == bindparam("b_id"),
-                OUTBOX.c.state == "pending",
-                OUTBOX.c.seq > bindparam("b_seq"),
-            )
-            .exists()
-        )
+        # a row edited again since this push keeps its pending state for the next entry
+        last_pending: dict[str, int] = {}
+        row_ids = sorted({p["b_id"] for params in row_updates.values() for p in params})
+        for begin in range(0, len(row_ids), 900):
+            chunk = row_ids[begin : begin + 900]
+            for row_id, seq in conn.execute(
+                select(OUTBOX.c.row_id, OUTBOX.c.seq).where(
+                    OUTBOX.c.state == "pending", OUTBOX.c.row_id.in_(chunk)
+                )
+            ):
+                last_pending[row_id] = max(seq, last_pending.get(row_id, 0))
         for entity, params in row_updates.items():
             table = table_of(entity)
-            conn.execute(
-                update(table)
-                .where(table.c.id == bindparam("b_id"), ~later)
-                .values(
-                    sync_state=bindparam("sync_state"),
-                    sync_error=bindparam("sync_error"),
-                    server_version=bindparam("server_version"),
-                ),
-                params,
-            )
+            params = [p for p in params if last_pending.get(p["b_id"], 0) <= p["b_seq"]]
+            if params:
+                conn.execute(
+                    update(table)
+                    .where(table.c.id == bindparam("b_id"))
+                    .values(
+                        sync_state=bindparam("sync_state"),
+                        sync_error=bindparam("sync_error"),
+                        server_version=bindparam("server_version"),
+                    ),
+                    params,
+                )
     return dict(counts)
 
 
@@ -328,7 +333,7 @@ def _apply_server_made(conn: Connection, changes: list[Change]) -> None:
                 conn.execute(insert(flags).values(id=change.id, created_at=created, **values))
 
 
-def apply_page(engine: Engine, page: PullResponse) -> dict[str, int]:
+def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dict[str, int]:
     """Apply one pulled page and store its cursor, in one transaction."""
     groups: dict[str, list[Change]] = defaultdict(list)
     for change in page.changes:
@@ -341,4 +346,5 @@ def apply_page(engine: Engine, page: PullResponse) -> dict[str, int]:
         if made:
             _apply_server_made(conn, made)
         write_setting(conn, CURSOR, str(page.next_cursor))
+        write_setting(conn, FULL_PULL, "1" if page.has_more and full else "")
     return {entity: len(changes) for entity, changes in groups.items()}

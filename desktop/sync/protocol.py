@@ -100,6 +100,7 @@ class PushResponse(Wire):
 class PullRequest(Versioned):
     cursor: int = Field(0, ge=0, le=2**62)
     limit: int = Field(5000, ge=1, le=MAX_PAGE)
+    include_own: bool = False  # a fresh or restored install also needs what it pushed itself
 
 
 class Change(Wire):
