@@ -93,6 +93,24 @@ def seed(ctx: Any) -> dict[str, Any]:
         return {"program_id": program.id}
 
 
+@pytest.mark.parametrize("which", ["signoff", "disclosure", "monthly"])
+def test_reports_embed_only_the_shipped_font(ctx: Any, tmp_path: Path, which: str) -> None:
+    seed(ctx)
+    with Session(ctx.engine) as s:
+        if which == "signoff":
+            pdf = signoff_pdf(s, ctx.station_id, "2026-11")
+        elif which == "disclosure":
+            pdf = disclosure_pdf(s, ctx.station_id, "2026-11", start=dt.date(2026, 11, 23))
+        else:
+            pdf = monthly_pdf(s, ctx.station_id, "2026-11")
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in out.stdout.splitlines()[2:]]
+    assert rows and all("TrueType" in r and r[-5] == "yes" for r in rows), out.stdout
+    assert "STSong" not in out.stdout and "Helvetica" not in out.stdout
+
+
 def test_mask_name() -> None:
     assert mask_name("张三丰") == "张*丰"
     assert mask_name("张三") == "张*"

@@ -102,7 +102,8 @@ class _NumberedCanvas(Canvas):
     footer_note = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initialFontName", register())
+        # platypus passes initialFontName=None, which would put Helvetica (not embedded) on every page
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or register()
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 

@@ -146,7 +146,7 @@ def bar_chart(title: str, labels: list[str], values: list[float], width: float) 
     """A small vertical bar chart drawn by reportlab itself (no matplotlib in the bundle)."""
     font = register()
     height = 62 * mm
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=font)
     chart = VerticalBarChart()
     chart.x, chart.y = 12 * mm, 14 * mm
     chart.width, chart.height = width - 18 * mm, height - 24 * mm
@@ -259,6 +259,7 @@ def render_monthly(summary: dict[str, Any], *, prepared_on: dt.date | None = Non
         bar_chart("帮扶人次（按项目）", [x["type_label"] or x["program"] for x in r["rows"]],
                   [x["count"] for x in r["rows"]], width / 2),
     ]], colWidths=[width / 2, width / 2])  # fmt: skip
+    charts.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register())]))  # else Helvetica
     story.append(KeepTogether([Paragraph("七、图表", st["h2"]), charts]))
     story.append(Spacer(1, 8 * mm))
     story.append(
