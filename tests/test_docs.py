@@ -81,3 +81,18 @@ def test_bench_runs_small() -> None:
     assert len(results) == 4
     assert all(seconds > 0 and floor > 0 for _, seconds, floor in results)
     assert "倍" in format_results(results)
+
+
+def test_shipped_font_is_truetype_with_rare_name_characters() -> None:
+    from fontTools.ttLib import TTFont
+
+    from desktop.receipts.fonts import font_path
+
+    path = Path(font_path())
+    assert path.exists() and path.stat().st_size < 4_000_000
+    assert (path.parent / "LICENSE-wqy-microhei.txt").exists()
+    font = TTFont(str(path), lazy=True)
+    assert "glyf" in font  # TrueType outlines: reportlab cannot embed CFF
+    cmap = font.getBestCmap()
+    for ch in "堃玥¥（），。张三丰壹仟佰拾元角分整作废补打":
+        assert ord(ch) in cmap, ch
