@@ -1,0 +1,129 @@
+"""`stationdesk-server`: the district administrator's commands. DATABASE_URL picks the store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import admin
+from .db import make_engine, migrate
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="stationdesk-server", description="区总工会服务器管理")
+    p.add_argument("--db", help="数据库地址（默认取 DATABASE_URL，否则本目录 SQLite 文件）")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("init-db", help="建立或升级数据库")
+    s = sub.add_parser("create-district")
+    s.add_argument("code")
+    s.add_argument("name")
+    s = sub.add_parser("create-station")
+    s.add_argument("district")
+    s.add_argument("code")
+    s.add_argument("name")
+    s = sub.add_parser("enrol-code", help="重新签发一次性登记码")
+    s.add_argument("station")
+    s = sub.add_parser("revoke", help="停用服务站")
+    s.add_argument("station")
+    s = sub.add_parser("create-program")
+    s.add_argument("district")
+    s.add_argument("code")
+    s.add_argument("year", type=int)
+    s.add_argument("name")
+    s.add_argument("type")
+    s.add_argument("--rules", default="{}", help='JSON，如 {"high_school": 300000}')
+    s.add_argument("--max-times", type=int)
+    s.add_argument("--cap-fen", type=int)
+    s = sub.add_parser("create-budget")
+    s.add_argument("program_id")
+    s.add_argument("station")
+    s.add_argument("budget_fen", type=int)
+    s = sub.add_parser("create-staff")
+    s.add_argument("station")
+    s.add_argument("username")
+    s.add_argument("display_name")
+    s.add_argument("role")
+    s.add_argument("password")
+    sub.add_parser("flags", help="列出重复救助提示")
+    sub.add_parser("conflicts", help="列出会员修改冲突")
+    s = sub.add_parser("figures", help="月度汇总")
+    s.add_argument("period")
+    s = sub.add_parser("serve")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8750)
+    s.add_argument("--workers", type=int, default=1)
+    s.add_argument("--ssl-certfile")
+    s.add_argument("--ssl-keyfile")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.cmd == "init-db":
+        migrate(args.db)
+        print("数据库已就绪")
+        return 0
+    if args.cmd == "serve":
+        import os
+
+        import uvicorn
+
+        migrate(args.db)
+        if args.db:
+            os.environ["DATABASE_URL"] = args.db
+        uvicorn.run(
+            "server.app:app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            ssl_certfile=args.ssl_certfile,
+            ssl_keyfile=args.ssl_keyfile,
+        )
+        return 0
+    engine = make_engine(args.db)
+    out: object
+    if args.cmd == "create-district":
+        out = admin.create_district(engine, args.code, args.name)
+    elif args.cmd == "create-station":
+        sid, code = admin.create_station(engine, args.district, args.code, args.name)
+        out = {"station_id": sid, "enrol_code": code}
+    elif args.cmd == "enrol-code":
+        out = {"enrol_code": admin.enrol_code(engine, args.station)}
+    elif args.cmd == "revoke":
+        admin.revoke(engine, args.station)
+        out = "已停用"
+    elif args.cmd == "create-program":
+        out = admin.create_program(
+            engine,
+            args.district,
+            code=args.code,
+            year=args.year,
+            name=args.name,
+            program_type=args.type,
+            amount_rules=json.loads(args.rules),
+            max_times_per_year=args.max_times,
+            annual_cap_fen=args.cap_fen,
+        )
+    elif args.cmd == "create-budget":
+        out = admin.create_budget(engine, args.program_id, args.station, args.budget_fen)
+    elif args.cmd == "create-staff":
+        out = admin.create_staff(
+            engine,
+            args.station,
+            username=args.username,
+            display_name=args.display_name,
+            role=args.role,
+            password=args.password,
+        )
+    elif args.cmd in ("flags", "conflicts"):
+        out = admin.list_findings(engine, "dup_flag" if args.cmd == "flags" else "conflict")
+    else:
+        out = admin.monthly_figures(engine, args.period)
+    print(admin.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
