@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 QT_LIBS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
-libxcb-randr0 libxcb-xinerama0 poppler-utils"
+libxcb-randr0 libxcb-xinerama0 poppler-utils zbar-tools"
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""

@@ -98,9 +98,11 @@ def after_push(conn: Connection, batch: dict[tuple[str, str], Row], auth: Any) -
         for (entity, _), r in batch.items()
         if entity == "relief" and r.dirty
     }
-    pairs = {(m, p) for m, p in pairs if isinstance(m, str) and isinstance(p, str)}
-    if pairs:
-        extra += _flags(conn, batch, pairs, auth.district_id)
+    checked: set[tuple[str, str]] = {
+        (m, p) for m, p in pairs if isinstance(m, str) and isinstance(p, str)
+    }
+    if checked:
+        extra += _flags(conn, batch, checked, auth.district_id)
     return extra
 
 

@@ -245,7 +245,7 @@ def apply_push(
                 results.append(
                     MutationResult(
                         mutation_id=m.mutation_id,
-                        status=status,
+                        status=status,  # type: ignore[arg-type]
                         server_version=old.server_version,
                         error=old.error,
                         fields=json.loads(old.fields or "[]"),

@@ -152,3 +152,38 @@ def test_export_is_masked_by_default(station, tmp_path):
     text = out.read_text(encoding="utf-8-sig")
     assert "440524********0014" in text and "440524188001010014" not in text
     assert "138****8000" in text
+
+
+def test_documents_from_the_command_line(station, tmp_path):
+    out = run(
+        station, "--json", "member", "add", "--name", "张三", "--id-number", "440524188001010014"
+    )
+    member_id = json.loads(out.stdout)["id"]
+    issued = json.loads(
+        run(
+            station,
+            "--json",
+            "relief",
+            "issue",
+            "--member",
+            member_id,
+            "--program",
+            "LIV",
+            "--cash",
+            "1409.50",
+            "--date",
+            "2026-11-03",
+        ).stdout
+    )
+    first = tmp_path / "r1.pdf"
+    run(station, "receipt", "pdf", issued["receipt"], "--out", str(first))
+    second = run(station, "receipt", "pdf", issued["receipt"], "--out", str(tmp_path / "r2.pdf"))
+    assert "补打" in second.stdout
+    text = subprocess.run(["pdftotext", str(first), "-"], capture_output=True, text=True).stdout
+    assert issued["receipt"] in text and "人民币壹仟肆佰零玖元伍角整" in text
+    assert "440524********0014" in text and "440524188001010014" not in text
+    run(station, "report", "month", "2026-11", "--out", str(tmp_path / "m.pdf"))
+    run(station, "report", "signoff", "2026-11", "--out", str(tmp_path / "s.pdf"))
+    ledger = tmp_path / "relief.xlsx"
+    run(station, "export", "ledger", "relief", "2026-11", "--out", str(ledger))
+    assert ledger.stat().st_size > 0 and (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")

@@ -35,7 +35,7 @@ for name in sys.argv[1:]:
     if pkg:
         import pkgutil
         for info in pkgutil.walk_packages(pkg, name + "."):
-            if ".bench" in info.name:
+            if ".bench" in info.name or info.name.endswith("__main__"):
                 continue
             importlib.import_module(info.name)
 assert not any(m.startswith("PySide6") for m in sys.modules)

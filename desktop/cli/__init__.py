@@ -24,20 +24,15 @@ EXIT_BUG = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands, documents
+    from . import commands, documents, sync_cmds
 
     parser = argparse.ArgumentParser(prog="stationdesk", description="工会服务站工作台（命令行）")
     parser.add_argument("--db", type=Path, default=None, help="数据库文件（默认：用户数据目录）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
-    commands.register(sub)
-    documents.register(sub)
-    try:
-        from ..sync import commands as sync_commands
-    except ImportError:
-        sync_commands = None  # type: ignore[assignment]
-    if sync_commands is not None and hasattr(sync_commands, "register_cli"):
-        sync_commands.register_cli(sub)
+    export = commands.register(sub)
+    documents.register(sub, export)
+    sync_cmds.register(sub)
     return parser
 
 

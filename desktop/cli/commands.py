@@ -353,7 +353,8 @@ def cmd_bench(args: argparse.Namespace) -> dict[str, Any]:
     return run_bench(args)
 
 
-def register(sub: Any) -> None:
+def register(sub: Any) -> Any:
+    """Add the core commands; returns the `export` group so documents can add ledgers."""
     p = sub.add_parser("init", help="初始化本机服务站")
     p.add_argument("--code", required=True, help="服务站编码（区代码+编号）")
     p.add_argument("--name", required=True)
@@ -467,3 +468,4 @@ def register(sub: Any) -> None:
     p.add_argument("--members", type=int, default=100_000)
     p.add_argument("--runs", type=int, default=3)
     p.set_defaults(handler=cmd_bench)
+    return export

@@ -11,7 +11,7 @@ target_metadata = SQLModel.metadata
 
 
 def run() -> None:
-    url = config.get_main_option("sqlalchemy.url")
+    url = config.get_main_option("sqlalchemy.url") or "sqlite://"
     engine = create_engine(url)
     with engine.connect() as connection:
         context.configure(

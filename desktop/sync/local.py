@@ -179,7 +179,7 @@ def _existing(conn: Connection, table: Table, ids: list[str]) -> set[str]:
 
 
 def _full_row(entity: str, change: Change) -> dict[str, Any]:
-    values = {name: None for name in columns(entity)}
+    values: dict[str, Any] = {name: None for name in columns(entity)}
     values.update(required_defaults(entity))
     values.update(to_columns(entity, change.data))
     values.update(
@@ -263,8 +263,8 @@ def _apply_one(conn: Connection, entity: str, table: Table, values: dict[str, An
         row_id = values.get("id") or values.get("b_id")
         log.warning("parking %s %s: %s", entity, row_id, exc)
         conn.execute(
-            insert(Conflict.__table__)
-            .values(  # type: ignore[attr-defined]
+            insert(Conflict.__table__)  # type: ignore[attr-defined]
+            .values(
                 id=f"park-{entity}-{row_id}"[:64],
                 entity=entity,
                 row_id=row_id,

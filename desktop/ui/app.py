@@ -76,7 +76,7 @@ class Controller:
         self.on_ready: list[Callable[[AppState], None]] = []
         self.dialog: Any = None
         self.watchdog = StallWatchdog(parent=self.window) if watchdog else None
-        self.idle = IdleWatcher(float(settings().value("idle_minutes", 10)), self.window)
+        self.idle = IdleWatcher(float(str(settings().value("idle_minutes", 10))), self.window)
         self.idle.idle.connect(self.lock)
         self.window.lock_requested.connect(self.lock)
         self.window.switch_user_requested.connect(lambda: self.lock(switch=True))

@@ -31,9 +31,9 @@ class ConflictsPage(Page):
         )
         self.intro.setWordWrap(True)
         self.layout_.addWidget(self.intro)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.layout_.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.layout_.addWidget(self.scroll_area, 1)
         self.apply_button = QPushButton(self.tr("保存选择"))
         self.apply_button.setObjectName("Primary")
         self.apply_button.clicked.connect(self.apply)
@@ -80,7 +80,7 @@ class ConflictsPage(Page):
             grid.addWidget(server, line, 2)
             line += 1
         grid.setRowStretch(line, 1)
-        self.scroll.setWidget(holder)
+        self.scroll_area.setWidget(holder)
         self.apply_button.setEnabled(bool(rows))
 
     def choices(self) -> dict[str, str]:

@@ -121,7 +121,7 @@ class MemberForm(QDialog):
     def save(self) -> None:
         from desktop.services import members
 
-        data = members.MemberInput(**{key: self.value(key) for key in ORDER})
+        data = members.MemberInput(**{key: self.value(key) for key in ORDER})  # type: ignore[arg-type]
         for key in ("hardship_review_date", "consent_sensitive_on", "consent_disclosure_on"):
             if not getattr(data, key):
                 setattr(data, key, None)

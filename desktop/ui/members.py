@@ -47,9 +47,9 @@ class MembersPage(Page):
         self.hardship = QComboBox()
         self.hardship.addItem(self.tr("全部会员"), None)
         self.hardship.addItem(self.tr("困难职工（全部类别）"), "any")
-        for item in Hardship:
-            if item.value != "none":
-                self.hardship.addItem(item.label, item.value)
+        for category in Hardship:
+            if category.value != "none":
+                self.hardship.addItem(category.label, category.value)
         self.visited = QCheckBox(self.tr("今年走访过"))
         self.add_button = QPushButton(icon("add"), self.tr("新增会员"))
         self.add_button.setObjectName("Primary")

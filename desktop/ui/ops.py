@@ -49,14 +49,14 @@ class Op:
     def __init__(self, ops: Ops, fn: Callable[[Job], Any]) -> None:
         self._ops = ops
         self._fn = fn
-        self._success: Callable[[Any], None] | None = None
+        self._success: Callable[[Any], object] | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._progress: Callable[[int, int, str], None] | None = None
         self._relay = _Relay()
         self.job = Job(self._relay.progressed.emit)
         self.finished = False
 
-    def success(self, callback: Callable[[Any], None]) -> Op:
+    def success(self, callback: Callable[[Any], object]) -> Op:
         self._success = callback
         return self
 

@@ -59,7 +59,7 @@ class SettingsPage(Page):
         self.idle = QSpinBox()
         self.idle.setRange(1, 120)
         self.idle.setSuffix(self.tr(" 分钟"))
-        self.idle.setValue(int(self.qsettings.value("idle_minutes", 10)))
+        self.idle.setValue(int(str(self.qsettings.value("idle_minutes", 10))))
         self.idle.valueChanged.connect(lambda v: self.qsettings.setValue("idle_minutes", v))
         form.addRow(self.tr("收据格式"), self.receipt_format)
         form.addRow(self.tr("界面语言"), self.language)

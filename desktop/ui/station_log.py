@@ -37,8 +37,8 @@ class StationLogPage(Page):
             self.category.addItem(item.label, item.value)
         self.topic = self.form.add("topic", self.tr("咨询事项"), QComboBox())
         self.topic.addItem("", "")
-        for item in Topic:
-            self.topic.addItem(item.label, item.value)
+        for topic in Topic:
+            self.topic.addItem(topic.label, topic.value)
         self.counts: dict[str, QSpinBox] = {}
         for key, label in (
             ("visitors", self.tr("接待人数")),
@@ -100,7 +100,7 @@ class StationLogPage(Page):
             topic=self.topic.currentData(),
             amount_recovered_fen=amount,
             text=self.text.text(),
-            **{k: s.value() for k, s in self.counts.items()},
+            **{k: s.value() for k, s in self.counts.items()},  # type: ignore[arg-type]
         )
         op = self.state.ops.query(logs.add_log, self.state.ctx, data)
         op.success(lambda _e: self._saved()).failure(self._failed).run()

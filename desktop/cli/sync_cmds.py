@@ -1,0 +1,52 @@
+"""`stationdesk sync`: enrol with the district server and run a sync from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from .commands import _engine
+
+
+def cmd_sync(args: argparse.Namespace) -> dict[str, Any]:
+    from ..sync.commands import sync_now
+
+    def progress(p: Any) -> None:
+        if not args.json:
+            print(f"  {p}", file=sys.stderr)
+
+    result = sync_now(_engine(args), progress=progress)
+    return {
+        "text": "同步完成：" + result.summary(),
+        "pushed": result.pushed,
+        "pulled": result.pulled,
+        "requests": result.requests,
+        "statuses": result.statuses,
+        "clock_offset_s": result.clock_offset_s,
+        "warnings": result.warnings,
+    }
+
+
+def cmd_enrol(args: argparse.Namespace) -> dict[str, Any]:
+    from ..sync.commands import enrol
+
+    result = enrol(_engine(args), args.url, args.code, ca_bundle=args.ca_bundle)
+    return {
+        "text": f"已在区总工会服务器登记（{args.url}），令牌保存在 {result.token_file}",
+        "district_code": result.district_code,
+        "token_file": str(result.token_file),
+    }
+
+
+def register(sub: Any) -> None:
+    sync = sub.add_parser("sync", help="与区总工会服务器同步（不带子命令即立即同步）")
+    sync.set_defaults(handler=cmd_sync)
+    actions = sync.add_subparsers(dest="action")
+    p = actions.add_parser("enrol", help="用一次性登记码登记本站")
+    p.add_argument("url", help="服务器地址，如 https://district.example:8443")
+    p.add_argument("code", help="区总工会发放的一次性登记码")
+    p.add_argument("--ca-bundle", help="区总工会自有证书的 CA 文件")
+    p.set_defaults(handler=cmd_enrol)
+    p = actions.add_parser("now", help="立即同步")
+    p.set_defaults(handler=cmd_sync)
