@@ -14,7 +14,8 @@ def cmd_sync(args: argparse.Namespace) -> dict[str, Any]:
 
     def progress(p: Any) -> None:
         if not args.json:
-            print(f"  {p}", file=sys.stderr)
+            phase = {"push": "上传", "pull": "下载"}.get(getattr(p, "phase", ""), "同步")
+            print(f"  {phase}：已处理 {getattr(p, 'done', '?')} 条", file=sys.stderr)
 
     result = sync_now(_engine(args), progress=progress)
     return {
@@ -29,8 +30,16 @@ def cmd_sync(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_enrol(args: argparse.Namespace) -> dict[str, Any]:
+    from ..services.errors import ValidationError
     from ..sync.commands import enrol
 
+    errors = {}
+    if not args.url.startswith(("http://", "https://")):
+        errors["url"] = f"服务器地址“{args.url}”应以 http:// 或 https:// 开头"
+    if len(args.code.strip()) < 4:
+        errors["code"] = "登记码不正确（请核对区总工会发放的一次性登记码）"
+    if errors:
+        raise ValidationError(errors)
     result = enrol(_engine(args), args.url, args.code, ca_bundle=args.ca_bundle)
     return {
         "text": f"已在区总工会服务器登记（{args.url}），令牌保存在 {result.token_file}",
