@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert
-
 from ..models import Member, Outbox, new_id, utcnow
 from .members import pinyin_keys
 from .uow import Unit, to_wire
@@ -65,10 +63,11 @@ def insert_members(unit: Unit, rows: list[dict[str, Any]]) -> None:
     """Insert prepared member rows and their outbox entries."""
     if not rows:
         return
-    unit.session.execute(insert(Member), rows)
+    conn = unit.session.connection()
+    conn.execute(Member.__table__.insert(), rows)  # type: ignore[attr-defined]
     now = utcnow()
-    unit.session.execute(
-        insert(Outbox),
+    conn.execute(
+        Outbox.__table__.insert(),  # type: ignore[attr-defined]
         [
             {
                 "mutation_id": new_id(),
