@@ -11,10 +11,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def user_message(exc: BaseException) -> str | None:
     """The text to show, or None for a cancellation."""
     from desktop.services.errors import Cancelled, UserFacingError
@@ -32,7 +28,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, Cancelled):
         return
     box = QMessageBox(parent)
-    box.setWindowTitle(_tr("提示"))
+    box.setWindowTitle(QCoreApplication.translate("errors", "提示"))
     if isinstance(exc, UserFacingError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(exc.message)
@@ -40,6 +36,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         details = getattr(exc, "__traceback_text__", repr(exc))
         log.error("unexpected error: %s", details)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setText(_tr("出错了，操作没有完成。请把详细信息复制给技术支持。"))
+        box.setText(
+            QCoreApplication.translate(
+                "errors", "出错了，操作没有完成。请把详细信息复制给技术支持。"
+            )
+        )
         box.setDetailedText(details)
     box.open()  # non-blocking: tests and the event loop keep running

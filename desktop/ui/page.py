@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from .state import AppState
@@ -24,7 +24,9 @@ class Page(QWidget):
         self.dirty = True
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 10, 16, 10)
-        self.title = page_title(self.tr(self.title_text) if self.title_text else "")
+        self.title = page_title(
+            QCoreApplication.translate("nav", self.title_text) if self.title_text else ""
+        )
         self.layout_.addWidget(self.title)
         state.bridge.changed.connect(self._changed)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -69,7 +69,12 @@ def open_receipt(state: AppState, parent: QWidget, receipt_id: str) -> None:
         return render_receipt_pdf(relief.record_print(state.ctx, receipt_id), fmt, counted=True)
 
     def show(pdf: bytes) -> None:
-        PdfPreview(pdf, parent.tr("收据预览"), parent=parent, on_print=counted_print).open()
+        PdfPreview(
+            pdf,
+            QCoreApplication.translate("ReliefPage", "收据预览"),
+            parent=parent,
+            on_print=counted_print,
+        ).open()
 
     state.ops.query(load).success(show).run()
 

@@ -19,10 +19,19 @@ from PySide6.QtWidgets import (
 
 from .page import Page
 from .state import AppState
-from .theme import LANGUAGES
+from .theme import LANGUAGES, current_language
 from .widgets import Card
 
-FORMATS = {"a4": "A4（两联）", "a5": "A5", "continuous": "连续纸 241×93"}
+
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 - marks text for lupdate
+    return text
+
+
+FORMATS = {
+    "a4": QT_TRANSLATE_NOOP("SettingsPage", "A4（两联）"),
+    "a5": "A5",
+    "continuous": QT_TRANSLATE_NOOP("SettingsPage", "连续纸 241×93"),
+}
 
 
 class SettingsPage(Page):
@@ -42,7 +51,7 @@ class SettingsPage(Page):
         form = QFormLayout()
         self.receipt_format = QComboBox()
         for key, label in FORMATS.items():
-            self.receipt_format.addItem(label, key)
+            self.receipt_format.addItem(self.tr(label), key)
         self.receipt_format.setCurrentIndex(
             max(0, self.receipt_format.findData(self.qsettings.value("receipt_format", "a4")))
         )
@@ -52,9 +61,7 @@ class SettingsPage(Page):
         self.language = QComboBox()
         for key, label in LANGUAGES.items():
             self.language.addItem(label, key)
-        self.language.setCurrentIndex(
-            max(0, self.language.findData(self.qsettings.value("language", "zh_CN")))
-        )
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         self.language.currentIndexChanged.connect(self._language)
         self.idle = QSpinBox()
         self.idle.setRange(1, 120)

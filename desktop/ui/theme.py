@@ -40,6 +40,12 @@ def apply_style(app: QApplication) -> None:
 
 
 _installed: list[QTranslator] = []
+_current = ["zh_CN"]
+
+
+def current_language() -> str:
+    """The language the interface is showing now (from --lang or the saved choice)."""
+    return _current[0]
 
 
 def install_language(app: QCoreApplication, lang: str) -> None:
@@ -47,6 +53,7 @@ def install_language(app: QCoreApplication, lang: str) -> None:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _current[0] = "zh_CN" if lang.startswith("zh") else lang
     if lang.startswith("zh"):
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return

@@ -1,0 +1,115 @@
+"""English interface: the shipped .ts covers every UI string, the .qm is current, and the
+main window really shows English with --lang en or the Settings language choice."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from desktop.paths import resource_path
+from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import install_language
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = resource_path("translations", "stationdesk_en.ts")
+QM = resource_path("translations", "stationdesk_en.qm")
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def english(qapp):
+    install_language(qapp, "en")
+    yield qapp
+    install_language(qapp, "zh_CN")
+
+
+@pytest.fixture
+def temp_settings(tmp_path, monkeypatch):
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr("desktop.ui.app.settings", lambda: store)
+    return store
+
+
+def _messages(path: Path) -> dict[tuple[str, str], str]:
+    found = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            done = translation is not None and translation.get("type") is None
+            text = "".join(translation.itertext()).strip() if translation is not None else ""
+            text = text if done else ""
+            found[(context.findtext("name", ""), message.findtext("source", ""))] = text
+    return found
+
+
+def _texts(widget) -> set[str]:
+    return {w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QPushButton)}
+
+
+def test_every_ui_string_has_an_english_translation(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "ui").glob("*.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-silent", "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    shipped = _messages(TS)
+    missing = [key for key in _messages(fresh) if not shipped.get(key)]
+    assert not missing, f"run scripts/make_translations.py and translate: {missing}"
+
+
+def test_shipped_qm_is_compiled_from_the_ts(tmp_path):
+    qm = tmp_path / "en.qm"
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+    )
+    assert qm.read_bytes() == QM.read_bytes(), "run scripts/make_translations.py"
+
+
+def test_main_window_in_english(qtbot, state, english):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_state(state)
+    nav = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert nav[:4] == ["Dashboard", "Members", "Visits", "Relief"]
+    assert "Settings" in nav
+    assert window.windowTitle().startswith("Union Service Station Desk")
+    assert window.lock_button.text() == "Lock"
+    assert "waiting to sync" in window.sync_label.text()
+    dashboard = window.pages["dashboard"]
+    texts = _texts(dashboard)
+    assert {"Dashboard", "Visits this month", "Quick actions", "Sync now"} <= texts
+    assert not any("本月" in t for t in texts)
+    settings_page = window.show_page("settings")
+    assert settings_page is not None
+    assert {"Settings", "Interface language", "Back up now"} <= _texts(settings_page)
+    assert settings_page.language.currentData() == "en"  # the language in use, not the default
+
+
+def test_settings_language_choice_is_used_at_next_start(qtbot, state, temp_settings, qapp):
+    from desktop.ui import app as ui_app
+    from desktop.ui.settings import SettingsPage
+
+    page = SettingsPage(state)
+    qtbot.addWidget(page)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert temp_settings.value("language") == "en"
+    try:
+        ui_app.make_app()  # no --lang: the saved choice
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert window.lock_button.text() == "Lock"
+    finally:
+        install_language(qapp, "zh_CN")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.lock_button.text() == "锁定"
