@@ -19,9 +19,7 @@ from ..models import (
     Member,
     Receipt,
     ReliefDistribution,
-    Setting,
     Staff,
-    Station,
     receipt_code,
     utcnow,
 )
@@ -186,6 +184,12 @@ def _load(session: Session, data: ReliefInput) -> tuple[Member, FundProgram]:
     return member, program
 
 
+ISSUER_SQL = text("""
+SELECT code, name, union_name,
+       (SELECT value FROM setting WHERE key = 'receipt_key') AS receipt_key
+FROM station WHERE id = :s
+""")
+
 SERIAL_SQL = text("""
 INSERT INTO receiptcounter (station_id, year, last_serial)
 VALUES (:s, :y, 1 + (SELECT coalesce(max(serial), 0) FROM receipt
@@ -240,8 +244,7 @@ def issue(ctx: Ctx, data: ReliefInput) -> tuple[ReliefDistribution, Receipt]:
                 raise RuleViolation(
                     ["超出规则的发放需要站长批准"] + check.reasons, overridable=True
                 )
-        station = session.get(Station, ctx.station_id)
-        assert station is not None
+        station = session.connection().execute(ISSUER_SQL, {"s": ctx.station_id}).one()
         relief = ReliefDistribution(
             station_id=ctx.station_id,
             member_id=member.id,
@@ -260,7 +263,6 @@ def issue(ctx: Ctx, data: ReliefInput) -> tuple[ReliefDistribution, Receipt]:
         )
         serial = _next_serial(unit, ctx.station_id, day.year)
         number = f"{station.code}-{day.year}-{serial:06d}"
-        key = session.get(Setting, "receipt_key")
         content = {
             "schema": 1,
             "number": number,
@@ -283,7 +285,7 @@ def issue(ctx: Ctx, data: ReliefInput) -> tuple[ReliefDistribution, Receipt]:
             "reviewer": _staff_name(session, data.reviewer_id),
             "note": data.note,
             "verify": receipt_code.make(
-                key.value if key else "00",
+                station.receipt_key or "00",
                 number=number,
                 station_code=station.code,
                 total_fen=total,

@@ -72,12 +72,14 @@ class Unit:
             row.updated_at = now
         row.sync_state = "pending"
         row.sync_error = None
+        data = row.model_dump()
         if inspect(row).transient:
             # A new row is written as it is now with one Core INSERT (no unit-of-work cost).
-            self.session.connection().execute(_table(type(row)).insert(), row.model_dump())
+            self.session.connection().execute(_table(type(row)).insert(), data)
         else:
             self.session.add(row)
-        payload: dict[str, Any] = {"record": record_payload(row)}
+        record = {k: to_wire(v) for k, v in data.items() if k not in LOCAL_COLUMNS}
+        payload: dict[str, Any] = {"record": record}
         if base is not None:
             payload["base"] = {k: to_wire(v) for k, v in base.items()}
         self.session.connection().execute(
