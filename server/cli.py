@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
 
 from . import admin
 from .db import make_engine, migrate
@@ -49,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("conflicts", help="列出会员修改冲突")
     s = sub.add_parser("figures", help="月度汇总")
     s.add_argument("period")
+    s = sub.add_parser("sync", help="无网络同步：导入服务站的同步文件并生成回执")
+    actions = s.add_subparsers(dest="action", required=True)
+    s = actions.add_parser("import", help="导入服务站导出的文件（可重复导入），写出回执文件")
+    s.add_argument("file")
+    s.add_argument("--out", help="回执文件（默认在原文件旁，名为 原名.reply.sdsync）")
     s = sub.add_parser("serve")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8750)
@@ -83,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     engine = make_engine(args.db)
+    if args.cmd == "sync":
+        return _sync_import(engine, args)
     out: object
     if args.cmd == "create-district":
         out = admin.create_district(engine, args.code, args.name)
@@ -122,6 +132,22 @@ def main(argv: list[str] | None = None) -> int:
     else:
         out = admin.monthly_figures(engine, args.period)
     print(admin.dumps(out))
+    return 0
+
+
+def _sync_import(engine: Engine, args: argparse.Namespace) -> int:
+    from desktop.sync.filetransfer import FileTransferError
+
+    from .filetransfer import import_station_file
+
+    source = Path(args.file)
+    out = Path(args.out) if args.out else source.with_name(source.stem + ".reply.sdsync")
+    try:
+        result = import_station_file(engine, source, out)
+    except FileTransferError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(admin.dumps(result.as_dict()))
     return 0
 
 

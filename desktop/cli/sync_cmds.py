@@ -48,6 +48,34 @@ def cmd_enrol(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def cmd_export(args: argparse.Namespace) -> dict[str, Any]:
+    from ..sync.filetransfer import export_file
+
+    result = export_file(_engine(args), args.file)
+    return {
+        "text": result.summary(),
+        "file": str(result.path),
+        "mutations": result.mutations,
+        "batches": result.batches,
+        "cursor": result.cursor,
+    }
+
+
+def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
+    from ..sync.filetransfer import import_reply
+
+    result = import_reply(_engine(args), args.file)
+    return {
+        "text": "回执已导入：" + result.summary(),
+        "statuses": result.statuses,
+        "pulled": result.pulled,
+        "pulled_by_entity": result.pulled_by_entity,
+        "pages_applied": result.pages_applied,
+        "pages_skipped": result.pages_skipped,
+        "results_skipped": result.results_skipped,
+    }
+
+
 def register(sub: Any) -> None:
     sync = sub.add_parser("sync", help="与区总工会服务器同步（不带子命令即立即同步）")
     sync.set_defaults(handler=cmd_sync)
@@ -59,3 +87,9 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_enrol)
     p = actions.add_parser("now", help="立即同步")
     p.set_defaults(handler=cmd_sync)
+    p = actions.add_parser("export", help="无网络时：把待上传变更导出为加密文件，带到区总工会")
+    p.add_argument("file", help="要写入的同步文件，如 U 盘上的 本站.sdsync")
+    p.set_defaults(handler=cmd_export)
+    p = actions.add_parser("import", help="无网络时：导入区总工会给本站的回执文件（可重复导入）")
+    p.add_argument("file", help="区服务器生成的回执文件")
+    p.set_defaults(handler=cmd_import)
