@@ -3,12 +3,14 @@ then create the first station-head (站长) account."""
 
 from __future__ import annotations
 
-import importlib.util
+import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 from .ops import Ops
 from .theme import icon
 from .widgets import FieldForm, page_title
+
+log = logging.getLogger(__name__)
 
 
 class SetupWizard(QDialog):
@@ -84,17 +88,44 @@ class SetupWizard(QDialog):
 
     def _enrol_page(self) -> QWidget:
         page, box = self._page(
-            self.tr("连接区总工会服务器"), self.tr("请输入区总工会提供的服务器地址和一次性注册码。")
+            self.tr("连接区总工会服务器"),
+            self.tr(
+                "填写本服务站的名称和编码（须与区总工会登记的一致），"
+                "以及区总工会提供的服务器地址和一次性注册码。"
+            ),
         )
         self.enrol_form = FieldForm()
+        self.enrol_name = self.enrol_form.add("name", self.tr("服务站名称"), QLineEdit())
+        self.enrol_station_code = self.enrol_form.add("code", self.tr("服务站编码"), QLineEdit())
+        self.enrol_station_code.setPlaceholderText(self.tr("区划代码 + 编号，例如 4401060001"))
         self.server = self.enrol_form.add("server", self.tr("服务器地址"), QLineEdit())
         self.server.setPlaceholderText("https://sync.example.gov.cn")
-        self.code = self.enrol_form.add("code", self.tr("注册码"), QLineEdit())
+        self.code = self.enrol_form.add("enrol_code", self.tr("注册码"), QLineEdit())
+        self.ca_bundle = QLineEdit()
+        self.ca_bundle.setPlaceholderText(self.tr("可不填；区服务器使用自签证书时选择 CA 证书文件"))
+        choose = QPushButton(self.tr("选择…"))
+        choose.clicked.connect(self._choose_ca)
+        ca_row = QWidget()
+        ca_box = QHBoxLayout(ca_row)
+        ca_box.setContentsMargins(0, 0, 0, 0)
+        ca_box.addWidget(self.ca_bundle, 1)
+        ca_box.addWidget(choose)
+        self.enrol_form.add("ca_bundle", self.tr("CA 证书（可选）"), ca_row)
         box.addLayout(self.enrol_form)
-        go = QPushButton(self.tr("注册"))
-        go.clicked.connect(self._enrol)
-        self._nav(box, go)
+        self.enrol_status = QLabel()
+        self.enrol_status.setWordWrap(True)
+        box.addWidget(self.enrol_status)
+        self.enrol_button = QPushButton(self.tr("注册"))
+        self.enrol_button.clicked.connect(self._enrol)
+        self._nav(box, self.enrol_button)
         return page
+
+    def _choose_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择 CA 证书"), "", self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)")
+        )
+        if path:
+            self.ca_bundle.setText(path)
 
     def _offline_page(self) -> QWidget:
         page, box = self._page(self.tr("离线开始"), self.tr("填写本服务站的名称和编码。"))
@@ -152,29 +183,96 @@ class SetupWizard(QDialog):
 
     def _fail(self, form: FieldForm) -> Any:
         def show(exc: BaseException) -> None:
+            from .errors import user_message
+
             errors = getattr(exc, "errors", None)
-            if errors:
+            field = getattr(exc, "field", None)
+            message = user_message(exc)
+            if isinstance(errors, dict) and errors:
                 form.show_errors(errors)
-            else:
-                form.show_message(getattr(exc, "message", None) or repr(exc))
+            elif message and field in form.fields:
+                form.show_errors({field: message})
+            elif message:
+                form.show_message(message)
+            else:  # not a UserFacingError: a bug, logged with its traceback
+                log.error("setup failed: %s", getattr(exc, "__traceback_text__", repr(exc)))
+                form.show_message(self.tr("出错了，操作没有完成：%1").replace("%1", repr(exc)))
 
         return show
 
     def _enrol(self) -> None:
-        if importlib.util.find_spec("desktop.sync.commands") is None:
-            self.enrol_form.show_message(
-                self.tr("未配置同步服务器：本版本尚未包含同步模块，请先离线开始。")
-            )
+        """Initialise the station (once), then exchange the one-time code for a token."""
+        url, code = self.server.text().strip(), self.code.text().strip()
+        ca = self.ca_bundle.text().strip()
+        errors = {}
+        if not url:
+            errors["server"] = self.tr("请填写服务器地址")
+        elif not url.startswith(("https://", "http://")):
+            errors["server"] = self.tr("服务器地址应以 https:// 开头")
+        if not code:
+            errors["enrol_code"] = self.tr("请填写注册码")
+        elif len(code) < 4:
+            errors["enrol_code"] = self.tr("注册码不完整，请核对")
+        if ca and not Path(ca).is_file():
+            errors["ca_bundle"] = self.tr("找不到这个证书文件")
+        if self.ctx is None:
+            if not self.enrol_name.text().strip():
+                errors["name"] = self.tr("服务站名称不能为空")
+            if not self.enrol_station_code.text().strip():
+                errors["code"] = self.tr("服务站编码不能为空")
+        if errors:
+            self.enrol_form.show_errors(errors)
             return
-        from desktop.sync import commands  # type: ignore[attr-defined]
+        self.enrol_form.clear_errors()
+        self.enrol_button.setEnabled(False)
+        self.enrol_status.setText(self.tr("正在连接服务器……"))
+        if self.ctx is not None:  # the station exists from an earlier attempt
+            self._enrol_station(self.ctx)
+            return
+        from desktop.services import staff
 
-        server, code = self.server.text().strip(), self.code.text().strip()
-        op = self.ops.query(commands.enrol, self.engine, server=server, code=code)
-        op.success(self._station_ready).failure(self._fail(self.enrol_form)).run()
+        op = self.ops.query(
+            staff.init_station,
+            self.engine,
+            code=self.enrol_station_code.text(),
+            name=self.enrol_name.text(),
+        )
+        op.success(self._enrol_station).failure(self._enrol_failed).run()
+
+    def _enrol_station(self, ctx: Any) -> None:
+        from desktop.sync import commands
+
+        self.ctx = ctx
+        # the station row now exists: its name and code can no longer change here
+        self.enrol_name.setReadOnly(True)
+        self.enrol_station_code.setReadOnly(True)
+        op = self.ops.query(
+            commands.enrol,
+            self.engine,
+            self.server.text().strip(),
+            self.code.text().strip(),
+            ca_bundle=self.ca_bundle.text().strip() or None,
+        )
+        op.success(lambda _result: self._station_ready(ctx)).failure(self._enrol_failed).run()
+
+    def _enrol_failed(self, exc: BaseException) -> None:
+        self.enrol_button.setEnabled(True)
+        self.enrol_status.clear()
+        self._fail(self.enrol_form)(exc)
+        if self.ctx is not None:
+            self.enrol_status.setText(
+                self.tr(
+                    "本机服务站已建立（名称和编码不能再改）。可以改正服务器地址或注册码后重试，"
+                    "或返回选择“先离线使用”，以后再注册（命令 stationdesk sync enrol）。"
+                )
+            )
 
     def _offline(self) -> None:
         from desktop.services import staff
 
+        if self.ctx is not None:  # created by an enrol attempt that did not finish
+            self._station_ready(self.ctx)
+            return
         op = self.ops.query(
             staff.init_station,
             self.engine,

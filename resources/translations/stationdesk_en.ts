@@ -902,10 +902,6 @@
         <translation>Connect to the district union server</translation>
     </message>
     <message>
-        <source>请输入区总工会提供的服务器地址和一次性注册码。</source>
-        <translation>Enter the server address and the one-time code from the district union.</translation>
-    </message>
-    <message>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
@@ -930,12 +926,36 @@
         <translation>Station name</translation>
     </message>
     <message>
+        <source>填写本服务站的名称和编码（须与区总工会登记的一致），以及区总工会提供的服务器地址和一次性注册码。</source>
+        <translation>Enter this station&apos;s name and code (as registered with the district union), and the server address and one-time code from the district union.</translation>
+    </message>
+    <message>
         <source>服务站编码</source>
         <translation>Station code</translation>
     </message>
     <message>
         <source>区划代码 + 编号，例如 4401060001</source>
         <translation>Area code + number, e.g. 4401060001</translation>
+    </message>
+    <message>
+        <source>可不填；区服务器使用自签证书时选择 CA 证书文件</source>
+        <translation>Optional; choose the CA certificate file if the district server uses its own certificate</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>CA 证书（可选）</source>
+        <translation>CA certificate (optional)</translation>
+    </message>
+    <message>
+        <source>选择 CA 证书</source>
+        <translation>Choose CA certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
         <source>发放单位</source>
@@ -994,8 +1014,44 @@
         <translation>Finish</translation>
     </message>
     <message>
-        <source>未配置同步服务器：本版本尚未包含同步模块，请先离线开始。</source>
-        <translation>No sync server configured: this version has no sync module; start offline first.</translation>
+        <source>出错了，操作没有完成：%1</source>
+        <translation>Something went wrong and the action was not completed: %1</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址</source>
+        <translation>Enter the server address</translation>
+    </message>
+    <message>
+        <source>服务器地址应以 https:// 开头</source>
+        <translation>The server address should start with https://</translation>
+    </message>
+    <message>
+        <source>请填写注册码</source>
+        <translation>Enter the one-time code</translation>
+    </message>
+    <message>
+        <source>注册码不完整，请核对</source>
+        <translation>The one-time code is incomplete; please check it</translation>
+    </message>
+    <message>
+        <source>找不到这个证书文件</source>
+        <translation>This certificate file does not exist</translation>
+    </message>
+    <message>
+        <source>服务站名称不能为空</source>
+        <translation>The station name is required</translation>
+    </message>
+    <message>
+        <source>服务站编码不能为空</source>
+        <translation>The station code is required</translation>
+    </message>
+    <message>
+        <source>正在连接服务器……</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>本机服务站已建立（名称和编码不能再改）。可以改正服务器地址或注册码后重试，或返回选择“先离线使用”，以后再注册（命令 stationdesk sync enrol）。</source>
+        <translation>The station has been set up on this computer (its name and code can no longer change). Correct the server address or one-time code and try again, or go back, choose &quot;Start offline&quot; and enrol later (command: stationdesk sync enrol).</translation>
     </message>
     <message>
         <source>正在生成，请稍候……</source>
