@@ -37,6 +37,9 @@ class ConflictsPage(Page):
         self.apply_button = QPushButton(self.tr("保存选择"))
         self.apply_button.setObjectName("Primary")
         self.apply_button.clicked.connect(self.apply)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.layout_.addWidget(self.status)
         self.layout_.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
         self.groups: dict[str, QButtonGroup] = {}
         self.refresh()
@@ -89,10 +92,27 @@ class ConflictsPage(Page):
         }
 
     def apply(self) -> None:
-        try:
-            from desktop.sync import conflicts  # type: ignore[attr-defined]
-        except ImportError:
-            self.intro.setText(self.tr("同步模块尚未提供冲突处理功能，选择暂未保存。"))
+        from desktop.services.conflicts import resolve_conflicts
+
+        choices = self.choices()
+        if not choices:
             return
-        op = self.state.ops.query(conflicts.resolve, self.state.ctx, self.choices())
-        op.success(lambda _r: self.refresh()).run()
+        self.apply_button.setEnabled(False)
+        op = self.state.ops.query(resolve_conflicts, self.state.ctx, choices)
+        op.success(self._applied).failure(self._failed).run()
+
+    def _applied(self, count: int) -> None:
+        self.status.setText(
+            self.tr("已保存 %1 项选择，将在下次同步时上传。").replace("%1", str(count))
+        )
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        from .errors import show_error, user_message
+
+        self.apply_button.setEnabled(True)
+        message = user_message(exc)
+        if message:
+            self.status.setText(message)
+        else:
+            show_error(self, exc)

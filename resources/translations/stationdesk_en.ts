@@ -114,8 +114,8 @@
         <translation>Server version</translation>
     </message>
     <message>
-        <source>同步模块尚未提供冲突处理功能，选择暂未保存。</source>
-        <translation>The sync module cannot resolve conflicts yet; the choices were not saved.</translation>
+        <source>已保存 %1 项选择，将在下次同步时上传。</source>
+        <translation>Saved %1 choices; they will be uploaded at the next sync.</translation>
     </message>
 </context>
 <context>
