@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
@@ -81,9 +82,16 @@ class MemberInput:
         return cls(**{f.name: getattr(member, f.name) for f in fields(cls) if f.name != "warnings"})
 
 
+@lru_cache(maxsize=8192)
+def _syllable(char: str) -> str:
+    """A character's reading; names are read character by character (no phrase context)."""
+    found = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
+    return found[0] if found else ""
+
+
 def pinyin_keys(name: str) -> tuple[str, str]:
     """Full pinyin and initials of a name: 张三 -> ("zhangsan", "zs")."""
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
+    syllables = [_syllable(char) for char in name]
     full = "".join(syllables).lower().replace("ü", "v")
     initials = "".join(s[0] for s in syllables if s).lower()
     return full, initials
