@@ -4,6 +4,7 @@ anything else logged with its traceback and shown as "something went wrong" with
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -43,3 +44,12 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         )
         box.setDetailedText(details)
     box.open()  # non-blocking: tests and the event loop keep running
+
+
+def show_form_error(parent: QWidget | None, form: Any, exc: BaseException) -> None:
+    """Field errors (ValidationError.errors) go beside their fields; anything else to a box."""
+    errors = getattr(exc, "errors", None)
+    if errors:
+        form.show_errors(errors)
+    else:
+        show_error(parent, exc)

@@ -333,15 +333,12 @@ class ReliefPage(Page):
 
     def _failed(self, exc: BaseException) -> None:
         reasons = getattr(exc, "reasons", None)
-        errors = getattr(exc, "errors", None)
         if reasons:
             self.show_refusal(reasons)
-        elif errors:
-            self.form.show_errors(errors)
         else:
-            from .errors import show_error
+            from .errors import show_form_error
 
-            show_error(self, exc)
+            show_form_error(self, self.form, exc)
 
     # --- the list ---------------------------------------------------------------------------
     def selected(self) -> Any:

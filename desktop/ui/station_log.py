@@ -113,13 +113,9 @@ class StationLogPage(Page):
             spin.setValue(0)
 
     def _failed(self, exc: BaseException) -> None:
-        errors = getattr(exc, "errors", None)
-        if errors:
-            self.form.show_errors(errors)
-        else:
-            from .errors import show_error
+        from .errors import show_form_error
 
-            show_error(self, exc)
+        show_form_error(self, self.form, exc)
 
     def refresh(self) -> None:
         super().refresh()

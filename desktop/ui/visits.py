@@ -156,13 +156,9 @@ class VisitsPage(Page):
         self.picker.edit.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
-        errors = getattr(exc, "errors", None)
-        if errors:
-            self.form.show_errors(errors)
-        else:
-            from .errors import show_error
+        from .errors import show_form_error
 
-            show_error(self, exc)
+        show_form_error(self, self.form, exc)
 
     def refresh(self) -> None:
         super().refresh()
