@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from ..models import FundProgram, Member, ReliefDistribution, Station
+from ..models import Member, Station
 from ..models.money import capitals, fen_to_yuan_text
 from .cells import fitted_cell
-from .common import build_pdf, cn_date, mask_name, period_range, styles, table_style
+from .common import build_pdf, cn_date, mask_name, styles, table_style
+from .queries import issued_relief
 
 MIN_WORKING_DAYS = 5
 ROW_H = 8 * mm
@@ -110,23 +111,9 @@ def disclosure_rows(
     program_id: str | None = None,
 ) -> list[DisclosureRow]:
     """Issued hand-outs in the period to members who consented to disclosure (公示同意)."""
-    first, end = period_range(period)
-    query = (
-        select(ReliefDistribution, Member, FundProgram)
-        .join(Member, col(Member.id) == ReliefDistribution.member_id)
-        .join(FundProgram, col(FundProgram.id) == ReliefDistribution.program_id)
-        .where(
-            ReliefDistribution.station_id == station_id,
-            ReliefDistribution.status == "issued",
-            ReliefDistribution.deleted == False,  # noqa: E712
-            col(ReliefDistribution.issued_on) >= first,
-            col(ReliefDistribution.issued_on) < end,
-            col(Member.consent_disclosure_on).is_not(None),
-        )
-        .order_by(col(ReliefDistribution.issued_on), col(ReliefDistribution.created_at))
+    query = issued_relief(station_id, period, program_id=program_id).where(
+        col(Member.consent_disclosure_on).is_not(None)
     )
-    if program_id:
-        query = query.where(ReliefDistribution.program_id == program_id)
     return [
         DisclosureRow(member.name, program.name, r.cash_fen + r.goods_value_fen, r.issued_on)
         for r, member, program in session.exec(query).all()

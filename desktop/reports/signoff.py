@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from ..models import FundProgram, Member, ReliefDistribution, Station
+from ..models import ReliefDistribution, Station
 from ..models.idnumber import mask
 from ..models.money import capitals, fen_to_yuan_text
 from .cells import fitted_cell
-from .common import build_pdf, period_label, period_range, styles, table_style
+from .common import build_pdf, period_label, styles, table_style
+from .queries import issued_relief
 
 ROW_H = 8.5 * mm
 HEADER = ("序号", "姓名", "身份证号", "帮扶项目", "金额（元）", "领取人签名", "备注")
@@ -132,22 +133,7 @@ def signoff_rows(
     campaign: str | None = None,
 ) -> list[SignoffRow]:
     """Issued (not void) hand-outs of the station in the period, oldest first."""
-    start, end = period_range(period)
-    query = (
-        select(ReliefDistribution, Member, FundProgram)
-        .join(Member, col(Member.id) == ReliefDistribution.member_id)
-        .join(FundProgram, col(FundProgram.id) == ReliefDistribution.program_id)
-        .where(
-            ReliefDistribution.station_id == station_id,
-            ReliefDistribution.status == "issued",
-            ReliefDistribution.deleted == False,  # noqa: E712
-            col(ReliefDistribution.issued_on) >= start,
-            col(ReliefDistribution.issued_on) < end,
-        )
-        .order_by(col(ReliefDistribution.issued_on), col(ReliefDistribution.created_at))
-    )
-    if program_id:
-        query = query.where(ReliefDistribution.program_id == program_id)
+    query = issued_relief(station_id, period, program_id=program_id)
     if campaign:
         query = query.where(ReliefDistribution.campaign == campaign)
     rows = []
