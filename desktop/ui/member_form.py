@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.members import EDITABLE
+
 from .state import AppState
 from .widgets import FieldForm
 
@@ -34,22 +36,7 @@ CHOICES = {
     "membership_status": "MembershipStatus",
     "hardship_category": "Hardship",
 }
-ORDER = (
-    "name",
-    "id_number",
-    "phone",
-    "employer",
-    "job_group",
-    "membership_status",
-    "hardship_category",
-    "hardship_file_no",
-    "hardship_review_date",
-    "bank_account",
-    "address",
-    "consent_sensitive_on",
-    "consent_disclosure_on",
-    "notes",
-)
+ORDER = EDITABLE  # the form shows every field a user edits, in the service's order
 
 
 class MemberForm(QDialog):
