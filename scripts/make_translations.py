@@ -3,7 +3,10 @@
 The UI's source strings are Chinese (inside self.tr() / QCoreApplication.translate() /
 QT_TRANSLATE_NOOP in desktop/ui). This script
 
-1. runs pyside6-lupdate over desktop/ui, merging new strings into
+1. runs pyside6-lupdate over desktop/ui plus the domain's label tables (enum labels from
+   desktop/models/enums.py LABELS in context "enum", member field names from
+   desktop/services/members.py FIELD_LABELS in context "field"; desktop/ui/labels.py shows
+   them through translate()), merging new strings into
    resources/translations/stationdesk_<lang>.ts (translations already there are kept;
    strings no longer in the code are dropped),
 2. lists every message still unfinished (edit the .ts by hand or with pyside6-linguist),
@@ -19,6 +22,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -43,14 +47,44 @@ def ts_path(lang: str) -> Path:
     return TRANSLATIONS / f"stationdesk_{lang}.ts"
 
 
+def domain_labels() -> dict[str, list[str]]:
+    """Chinese labels the UI shows from Qt-free tables, by translation context."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.models.enums import LABELS
+    from desktop.services.members import FIELD_LABELS
+
+    return {
+        "enum": sorted(set(LABELS.values())),
+        "field": sorted(set(FIELD_LABELS.values())),
+    }
+
+
+def domain_source(folder: Path) -> Path:
+    """A throw-away .py of QT_TRANSLATE_NOOP calls lupdate can read (never committed: the
+    tables in models/services stay the one source)."""
+    lines = [
+        f"QT_TRANSLATE_NOOP({context!r}, {text!r})"
+        for context, texts in domain_labels().items()
+        for text in texts
+    ]
+    path = folder / "domain_labels.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def sources(folder: Path) -> list[str]:
+    files = sorted(str(p) for p in SOURCES.glob("*.py"))
+    return [*files, str(domain_source(folder))]
+
+
 def update(lang: str) -> None:
-    files = sorted(str(p.relative_to(ROOT)) for p in SOURCES.glob("*.py"))
-    subprocess.run(
-        [tool("pyside6-lupdate"), *files, "-no-obsolete", "-locations", "none"]
-        + ["-target-language", lang, "-ts", str(ts_path(lang).relative_to(ROOT))],
-        cwd=ROOT,
-        check=True,
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [tool("pyside6-lupdate"), *sources(Path(folder)), "-no-obsolete", "-locations", "none"]
+            + ["-target-language", lang, "-ts", str(ts_path(lang))],
+            cwd=ROOT,
+            check=True,
+        )
 
 
 def unfinished(path: Path) -> list[tuple[str, str]]:

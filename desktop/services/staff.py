@@ -15,6 +15,7 @@ from ..models.enums import Role
 from .context import SYSTEM, Actor, Ctx
 from .errors import NotFound, UserFacingError, ValidationError
 from .uow import transaction
+from .validate import phone_error
 
 # Interactive logins: argon2id with moderate cost (about 50 ms here).
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -80,6 +81,40 @@ def init_station(
         set_setting(unit.session, "receipt_key", secrets.token_hex(32))
         unit.audit("station.init", "station", station.id, code=code)
     return ctx
+
+
+STATION_EDITABLE = ("name", "union_name", "address", "phone")
+
+
+def update_station(ctx: Ctx, **values: str) -> Station:
+    """Edit this station's own details (station head only); changed fields travel with their
+    previous values, like a member edit. Code and district are set at enrolment and stay."""
+    ctx.require_head("修改服务站信息")
+    unknown = set(values) - set(STATION_EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    clean = {k: " ".join(str(v).split()) for k, v in values.items()}
+    errors: dict[str, str] = {}
+    if "name" in clean and not clean["name"]:
+        errors["name"] = "服务站名称不能为空"
+    if len(clean.get("address", "")) > 200:
+        errors["address"] = "地址不能超过 200 个字"
+    phone = clean.get("phone", "")
+    if phone and phone_error(phone):
+        errors["phone"] = f"电话“{phone}”格式不正确（应为 11 位手机号或带区号的固定电话）"
+    if errors:
+        raise ValidationError(errors)
+    with transaction(ctx) as unit:
+        station = unit.session.get(Station, ctx.station_id)
+        if station is None:
+            raise NotFound("本机服务站记录不存在")
+        base = {k: getattr(station, k) for k, v in clean.items() if getattr(station, k) != v}
+        if base:
+            for key in base:
+                setattr(station, key, clean[key])
+            unit.save(station, base=base)
+            unit.audit("station.edit", "station", station.id, fields=sorted(base))
+    return station
 
 
 def local_context(engine: object, actor: Actor = SYSTEM) -> Ctx:

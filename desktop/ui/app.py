@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from .bridge import EventBridge
 from .errors import show_error
+from .labels import enum_label
 from .main_window import IdleWatcher, MainWindow
 from .ops import Ops
 from .state import AppState
@@ -79,6 +80,7 @@ class Controller:
         self.idle = IdleWatcher(float(str(settings().value("idle_minutes", 10))), self.window)
         self.idle.idle.connect(self.lock)
         self.window.lock_requested.connect(self.lock)
+        self.window.idle_minutes_changed.connect(self.idle.set_minutes)
         self.window.switch_user_requested.connect(lambda: self.lock(switch=True))
 
     def start(self) -> None:
@@ -152,7 +154,7 @@ class Controller:
             self.bridge,
             extra={
                 "station_name": self.info.get("station_name", ""),
-                "role_label": actor.role.label,
+                "role_label": enum_label(actor.role),
             },
         )
         self.window.setEnabled(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .labels import enum_label
 from .page import Page
 from .state import AppState
 from .widgets import Card, FieldForm
@@ -60,7 +61,7 @@ class CampaignPage(Page):
         self.who.addItem(self.tr("全部困难职工"), "any")
         for item in Hardship:
             if item.value != "none":
-                self.who.addItem(item.label, item.value)
+                self.who.addItem(enum_label(item), item.value)
         self.amount = self.form.add("cash_fen", self.tr("每人金额（元）"), QLineEdit("500"))
         card.body.addLayout(self.form)
         row = QHBoxLayout()

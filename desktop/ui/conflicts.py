@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .labels import field_text
 from .page import Page
 from .state import AppState
 from .widgets import Card
@@ -52,8 +53,6 @@ class ConflictsPage(Page):
         op.success(self.show_conflicts).run()
 
     def show_conflicts(self, rows: list[Any]) -> None:
-        from desktop.services.members import FIELD_LABELS
-
         holder = QWidget()
         grid = QGridLayout(holder)
         self.groups.clear()
@@ -78,7 +77,7 @@ class ConflictsPage(Page):
             group.addButton(local, 0)
             group.addButton(server, 1)
             self.groups[row.id] = group
-            grid.addWidget(QLabel(FIELD_LABELS.get(row.field, row.field)), line, 0)
+            grid.addWidget(QLabel(field_text(row.field)), line, 0)
             grid.addWidget(local, line, 1)
             grid.addWidget(server, line, 2)
             line += 1

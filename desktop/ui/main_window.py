@@ -48,6 +48,7 @@ PAGES = [
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     switch_user_requested = Signal()
+    idle_minutes_changed = Signal(int)  # from the settings page, to the idle lock
 
     def __init__(self) -> None:
         super().__init__()
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
             page = getattr(module, class_name)(self.state, self)
             if hasattr(page, "navigate"):
                 page.navigate.connect(self.show_page)
+            if hasattr(page, "idle_changed"):
+                page.idle_changed.connect(self.idle_minutes_changed)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.members import EDITABLE
 
+from .labels import enum_label, field_text
 from .state import AppState
 from .widgets import FieldForm
 
@@ -45,7 +46,6 @@ class MemberForm(QDialog):
     def __init__(self, state: AppState, member_id: str | None, parent: QWidget | None = None):
         super().__init__(parent)
         from desktop.models import enums
-        from desktop.services.members import FIELD_LABELS
 
         self.state, self.member_id = state, member_id
         self.setWindowTitle(self.tr("编辑会员") if member_id else self.tr("新增会员"))
@@ -57,7 +57,7 @@ class MemberForm(QDialog):
             if key in CHOICES:
                 combo = QComboBox()
                 for item in getattr(enums, CHOICES[key]):
-                    combo.addItem(item.label, item.value)
+                    combo.addItem(enum_label(item), item.value)
                 widget: QWidget = combo
             elif key == "notes":
                 widget = QPlainTextEdit()
@@ -67,7 +67,7 @@ class MemberForm(QDialog):
                 widget = QLineEdit()
                 if key.endswith(("_date", "_on")):
                     widget.setPlaceholderText("YYYY-MM-DD")
-            self.widgets[key] = self.form.add(key, FIELD_LABELS[key], widget)
+            self.widgets[key] = self.form.add(key, field_text(key), widget)
         layout.addLayout(self.form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -48,9 +48,9 @@ class MemberTableModel(QAbstractTableModel):
         self.total = 0
         self.exhausted = False
         self.loading = False
-        from desktop.models.enums import LABELS
+        from .labels import enum_table
 
-        self.labels = LABELS
+        self.labels = enum_table()
 
     # --- Qt model -------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .labels import enum_text, field_text
 from .state import AppState
 from .widgets import Card
 
@@ -62,7 +63,7 @@ class MemberDialog(QDialog):
 
     def __init__(self, state: AppState, member_id: str, parent: QWidget | None = None):
         super().__init__(parent)
-        from desktop.services.members import FIELD_LABELS, SENSITIVE
+        from desktop.services.members import SENSITIVE
 
         self.state, self.member_id = state, member_id
         self.sensitive = set(SENSITIVE)
@@ -86,9 +87,9 @@ class MemberDialog(QDialog):
                 button.clicked.connect(lambda _=False, k=key: self.reveal(k))
                 self.reveal_buttons[key] = button
                 row.addWidget(button)
-                self.form.addRow(FIELD_LABELS.get(key, key), row)
+                self.form.addRow(field_text(key), row)
             else:
-                self.form.addRow(FIELD_LABELS.get(key, key), label)
+                self.form.addRow(field_text(key), label)
         details.body.addStretch(1)
         buttons = QHBoxLayout()
         edit = QPushButton(self.tr("编辑"))
@@ -126,15 +127,13 @@ class MemberDialog(QDialog):
         self.state.ops.query(fetch).success(lambda r: self.show_member(*r)).run()
 
     def show_member(self, member: Any, timeline: list[Any]) -> None:
-        from desktop.models.enums import LABELS
-
         self.member = member
         for key, label in self.values.items():
             value = getattr(member, key)
             if key in self.sensitive or key == "phone":
                 label.setText(masked(key, value))
             elif key in ENUMS:
-                label.setText(LABELS.get(f"{ENUMS[key]}.{value}", str(value)))
+                label.setText(enum_text(ENUMS[key], value))
             else:
                 label.setText("—" if value in (None, "") else str(value))
         self.timeline.clear()
@@ -148,13 +147,12 @@ class MemberDialog(QDialog):
 
     def reveal(self, key: str) -> None:
         """Show one sensitive value; the viewing is written to the audit log by the service."""
-        from desktop.models.enums import LABELS
         from desktop.services import members
 
         def shown(member: Any) -> None:
             value = getattr(member, key)
             if key in ENUMS:
-                value = LABELS.get(f"{ENUMS[key]}.{value}", value)
+                value = enum_text(ENUMS[key], value)
             self.values[key].setText(str(value) if value else "—")
             self.reveal_buttons[key].setEnabled(False)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .labels import enum_label
 from .member_model import MemberTableModel
 from .page import Page
 from .state import AppState
@@ -43,13 +44,13 @@ class MembersPage(Page):
         self.job = QComboBox()
         self.job.addItem(self.tr("全部职业群体"), None)
         for item in JobGroup:
-            self.job.addItem(item.label, item.value)
+            self.job.addItem(enum_label(item), item.value)
         self.hardship = QComboBox()
         self.hardship.addItem(self.tr("全部会员"), None)
         self.hardship.addItem(self.tr("困难职工（全部类别）"), "any")
         for category in Hardship:
             if category.value != "none":
-                self.hardship.addItem(category.label, category.value)
+                self.hardship.addItem(enum_label(category), category.value)
         self.visited = QCheckBox(self.tr("今年走访过"))
         self.add_button = QPushButton(icon("add"), self.tr("新增会员"))
         self.add_button.setObjectName("Primary")

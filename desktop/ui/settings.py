@@ -1,10 +1,9 @@
-"""设置: station details, receipt format, language, idle lock, data folder, backup and restore."""
+"""设置: station details and staff (settings_station), receipt format, language, idle lock,
+data folder, backup and restore, and the about box."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,10 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from .about import AboutDialog
 from .page import Page
+from .settings_station import StaffCard, StationCard
 from .state import AppState
 from .theme import LANGUAGES, current_language
 from .widgets import Card
@@ -36,17 +38,16 @@ FORMATS = {
 
 class SettingsPage(Page):
     title_text = "设置"
+    watches = frozenset({"station", "staff"})
+    idle_changed = Signal(int)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         from .app import settings
 
         self.qsettings = settings()
-        row = QHBoxLayout()
-        station = Card(self.tr("服务站"))
-        self.station_form = QFormLayout()
-        station.body.addLayout(self.station_form)
-        station.body.addStretch(1)
+        self.station = StationCard(state)
+        self.staff = StaffCard(state)
         prefs = Card(self.tr("本机设置"))
         form = QFormLayout()
         self.receipt_format = QComboBox()
@@ -59,6 +60,7 @@ class SettingsPage(Page):
             lambda _i: self.qsettings.setValue("receipt_format", self.receipt_format.currentData())
         )
         self.language = QComboBox()
+        self.language.setObjectName("LanguageChoice")
         for key, label in LANGUAGES.items():
             self.language.addItem(label, key)
         self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
@@ -67,7 +69,7 @@ class SettingsPage(Page):
         self.idle.setRange(1, 120)
         self.idle.setSuffix(self.tr(" 分钟"))
         self.idle.setValue(int(str(self.qsettings.value("idle_minutes", 10))))
-        self.idle.valueChanged.connect(lambda v: self.qsettings.setValue("idle_minutes", v))
+        self.idle.valueChanged.connect(self._idle_minutes)
         form.addRow(self.tr("收据格式"), self.receipt_format)
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("无操作自动锁定"), self.idle)
@@ -76,12 +78,25 @@ class SettingsPage(Page):
         form.addRow(self.note)
         prefs.body.addLayout(form)
         prefs.body.addStretch(1)
+        data = self._data_card(state)
+        left = QVBoxLayout()
+        left.addWidget(self.station, 3)
+        left.addWidget(prefs, 2)
+        right = QVBoxLayout()
+        right.addWidget(data, 1)
+        row = QHBoxLayout()
+        row.addLayout(left, 4)
+        row.addWidget(self.staff, 4)
+        row.addLayout(right, 3)
+        self.layout_.addLayout(row, 1)
+        self.refresh()
+
+    def _data_card(self, state: AppState) -> Card:
         data = Card(self.tr("数据"))
         self.folder = QLabel(str(state.db_path))
         self.folder.setWordWrap(True)
         data.body.addWidget(QLabel(self.tr("数据文件：")))
         data.body.addWidget(self.folder)
-        buttons = QHBoxLayout()
         open_folder = QPushButton(self.tr("打开数据文件夹"))
         open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(state.db_path.parent)))
@@ -91,39 +106,31 @@ class SettingsPage(Page):
         self.restore_button = QPushButton(self.tr("从备份恢复…"))
         self.restore_button.clicked.connect(self.choose_restore)
         self.restore_button.setEnabled(state.is_head)
+        self.about_button = QPushButton(self.tr("关于工作台"))
+        self.about_button.clicked.connect(self.show_about)
         for button in (open_folder, self.backup_button, self.restore_button):
-            buttons.addWidget(button)
-        data.body.addLayout(buttons)
+            data.body.addWidget(button)
         self.data_status = QLabel()
         self.data_status.setWordWrap(True)
         data.body.addWidget(self.data_status)
         data.body.addStretch(1)
-        row.addWidget(station, 1)
-        right = QHBoxLayout()
-        row.addWidget(prefs, 1)
-        row.addWidget(data, 1)
-        row.addLayout(right)
-        self.layout_.addLayout(row, 1)
-        self.refresh()
+        data.body.addWidget(self.about_button)
+        return data
 
     def refresh(self) -> None:
         super().refresh()
-        self.state.ops.query(self.state.ctx.station).success(self.show_station).run()
+        self.state.ops.query(self.state.ctx.station).success(self.station.show_station).run()
+        self.staff.refresh()
 
-    def show_station(self, station: Any) -> None:
-        while self.station_form.rowCount():
-            self.station_form.removeRow(0)
-        for label, value in (
-            (self.tr("名称"), station.name),
-            (self.tr("编码"), station.code),
-            (self.tr("所属区"), station.district_name),
-            (self.tr("发放单位"), station.union_name),
-            (self.tr("地址"), station.address),
-            (self.tr("电话"), station.phone),
-        ):
-            text = QLabel(value or "—")
-            text.setWordWrap(True)
-            self.station_form.addRow(label, text)
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.state.db_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _idle_minutes(self, minutes: int) -> None:
+        self.qsettings.setValue("idle_minutes", minutes)
+        self.idle_changed.emit(minutes)
 
     def _language(self) -> None:
         self.qsettings.setValue("language", self.language.currentData())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .labels import enum_label, enum_text
 from .page import Page
 from .state import AppState
 from .widgets import Card, FieldForm
@@ -34,11 +35,11 @@ class StationLogPage(Page):
         self.form = FieldForm()
         self.category = self.form.add("category", self.tr("类别"), QComboBox())
         for item in LogCategory:
-            self.category.addItem(item.label, item.value)
+            self.category.addItem(enum_label(item), item.value)
         self.topic = self.form.add("topic", self.tr("咨询事项"), QComboBox())
         self.topic.addItem("", "")
         for topic in Topic:
-            self.topic.addItem(topic.label, topic.value)
+            self.topic.addItem(enum_label(topic), topic.value)
         self.counts: dict[str, QSpinBox] = {}
         for key, label in (
             ("visitors", self.tr("接待人数")),
@@ -129,8 +130,6 @@ class StationLogPage(Page):
         self.state.ops.query(load).success(lambda r: self.show_data(*r)).run()
 
     def show_data(self, entries: list[Any], month: dict[Any, dict[str, int]]) -> None:
-        from desktop.models.enums import LABELS
-
         self.today.clear()
         for entry in entries:
             count = (
@@ -142,7 +141,7 @@ class StationLogPage(Page):
             )
             QTreeWidgetItem(
                 self.today,
-                [LABELS.get(f"LogCategory.{entry.category}", ""), str(count), entry.text],
+                [enum_text("LogCategory", entry.category, ""), str(count), entry.text],
             )
         self.month.clear()
         for day, sums in month.items():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .labels import enum_text
 from .page import Page
 from .state import AppState
 from .widgets import Card
@@ -78,8 +79,6 @@ class SyncPage(Page):
         self.state.ops.query(load).success(lambda r: self.show_data(*r)).run()
 
     def show_data(self, overview: Any, rows: list[Any]) -> None:
-        from desktop.models.enums import LABELS
-
         if not sync_available() or not overview.server:
             text = self.tr("未配置同步服务器。") + " "
         else:
@@ -99,7 +98,7 @@ class SyncPage(Page):
         self.conflicts_button.setEnabled(overview.conflicts > 0)
         self.records.clear()
         for row in rows:
-            state = LABELS.get(f"SyncState.{row.state}", row.state)
+            state = enum_text("SyncState", row.state)
             QTreeWidgetItem(
                 self.records,
                 [

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .labels import enum_label, enum_text
 from .member_picker import MemberPicker
 from .page import Page
 from .state import AppState
@@ -51,7 +52,7 @@ class VisitsPage(Page):
         self.picker = self.form.add("member_ids", self.tr("走访对象"), MemberPicker(state))
         self.kind = self.form.add("visit_type", self.tr("走访类型"), QComboBox())
         for item in VisitType:
-            self.kind.addItem(item.label, item.value)
+            self.kind.addItem(enum_label(item), item.value)
         self.day = self.form.add("visited_on", self.tr("走访日期"), QDateEdit())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -172,8 +173,6 @@ class VisitsPage(Page):
         self.state.ops.query(load).success(lambda r: self.show_lists(*r)).run()
 
     def show_lists(self, followups: list[Any], recent: list[Any]) -> None:
-        from desktop.models.enums import LABELS
-
         self.followups.clear()
         for item in followups:
             mark = self.tr("（逾期）") if item.overdue else ""
@@ -192,7 +191,7 @@ class VisitsPage(Page):
                 self.recent,
                 [
                     visit.visited_on.isoformat(),
-                    LABELS.get(f"VisitType.{visit.visit_type}", ""),
+                    enum_text("VisitType", visit.visit_type, ""),
                     str(len(visit.member_ids)),
                     visit.purpose,
                 ],

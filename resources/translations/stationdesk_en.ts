@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于工作台</source>
+        <translation>About StationDesk</translation>
+    </message>
+    <message>
+        <source>版本 %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>离线优先的工会服务站工作台：会员、走访、帮扶发放、工作日志与区级同步。</source>
+        <translation>Offline-first desk for trade-union service stations: members, visits, relief, the station log and district sync.</translation>
+    </message>
+    <message>
+        <source>数据文件：%1</source>
+        <translation>Data file: %1</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>BudgetBars</name>
     <message>
         <source>本年度暂无帮扶项目</source>
@@ -779,10 +802,6 @@
         <translation>Continuous paper 241×93</translation>
     </message>
     <message>
-        <source>服务站</source>
-        <translation>Station</translation>
-    </message>
-    <message>
         <source>本机设置</source>
         <translation>This computer</translation>
     </message>
@@ -823,28 +842,8 @@
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>编码</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>所属区</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <source>发放单位</source>
-        <translation>Issuing union</translation>
-    </message>
-    <message>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>电话</source>
-        <translation>Phone</translation>
+        <source>关于工作台</source>
+        <translation>About StationDesk</translation>
     </message>
     <message>
         <source>界面语言将在下次启动时生效。</source>
@@ -1060,6 +1059,96 @@
     <message>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>StaffCard</name>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>添加账号</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>至少 6 位</source>
+        <translation>at least 6 characters</translation>
+    </message>
+    <message>
+        <source>添加工作人员</source>
+        <translation>Add staff member</translation>
+    </message>
+    <message>
+        <source>只有站长可以添加工作人员。</source>
+        <translation>Only the station head can add staff.</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>已添加 %1，请把初始密码告诉本人。</source>
+        <translation>Added %1. Give them the initial password in person.</translation>
+    </message>
+</context>
+<context>
+    <name>StationCard</name>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>所属区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>发放单位</source>
+        <translation>Issuing union</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>保存服务站信息</source>
+        <translation>Save station details</translation>
+    </message>
+    <message>
+        <source>只有站长可以修改服务站信息。</source>
+        <translation>Only the station head can change the station details.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1389,237 @@
     </message>
 </context>
 <context>
+    <name>enum</name>
+    <message>
+        <source>两节送温暖</source>
+        <translation>Festival warmth</translation>
+    </message>
+    <message>
+        <source>互助保障</source>
+        <translation>Mutual aid</translation>
+    </message>
+    <message>
+        <source>企业走访</source>
+        <translation>Workplace visit</translation>
+    </message>
+    <message>
+        <source>保安员</source>
+        <translation>Security guard</translation>
+    </message>
+    <message>
+        <source>入户走访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>劳动合同</source>
+        <translation>Employment contract</translation>
+    </message>
+    <message>
+        <source>劳资纠纷调解</source>
+        <translation>Labour dispute mediation</translation>
+    </message>
+    <message>
+        <source>医疗救助</source>
+        <translation>Medical assistance</translation>
+    </message>
+    <message>
+        <source>医院探视</source>
+        <translation>Hospital visit</translation>
+    </message>
+    <message>
+        <source>发展会员</source>
+        <translation>Recruiting members</translation>
+    </message>
+    <message>
+        <source>台湾居民居住证</source>
+        <translation>Residence permit (Taiwan)</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>在册</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>外卖骑手</source>
+        <translation>Food delivery rider</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>审计（只读）</source>
+        <translation>Auditor (read-only)</translation>
+    </message>
+    <message>
+        <source>家政服务员</source>
+        <translation>Domestic worker</translation>
+    </message>
+    <message>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <source>工伤</source>
+        <translation>Work injury</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>已发放</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>已转出</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <source>已退会</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <source>快递员</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>意外致困</source>
+        <translation>Hardship after an accident</translation>
+    </message>
+    <message>
+        <source>慰问金</source>
+        <translation>Condolence payment</translation>
+    </message>
+    <message>
+        <source>接待来访</source>
+        <translation>Receiving visitors</translation>
+    </message>
+    <message>
+        <source>政策咨询</source>
+        <translation>Policy advice</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>有冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>来访接待</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>欠薪</source>
+        <translation>Unpaid wages</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>深度困难</source>
+        <translation>Deep hardship</translation>
+    </message>
+    <message>
+        <source>港澳居民居住证（澳门）</source>
+        <translation>Residence permit (Macao)</translation>
+    </message>
+    <message>
+        <source>港澳居民居住证（香港）</source>
+        <translation>Residence permit (Hong Kong)</translation>
+    </message>
+    <message>
+        <source>环卫工人</source>
+        <translation>Sanitation worker</translation>
+    </message>
+    <message>
+        <source>生活救助</source>
+        <translation>Living assistance</translation>
+    </message>
+    <message>
+        <source>电话咨询</source>
+        <translation>Phone enquiry</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>相对困难</source>
+        <translation>Relative hardship</translation>
+    </message>
+    <message>
+        <source>社会保险</source>
+        <translation>Social insurance</translation>
+    </message>
+    <message>
+        <source>社工</source>
+        <translation>Social worker</translation>
+    </message>
+    <message>
+        <source>站长</source>
+        <translation>Station head</translation>
+    </message>
+    <message>
+        <source>网约车司机</source>
+        <translation>Ride-hailing driver</translation>
+    </message>
+    <message>
+        <source>节日慰问走访</source>
+        <translation>Festival visit</translation>
+    </message>
+    <message>
+        <source>被拒绝</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>调整</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>货车司机</source>
+        <translation>Truck driver</translation>
+    </message>
+    <message>
+        <source>金秋助学</source>
+        <translation>Autumn education grant</translation>
+    </message>
+    <message>
+        <source>驿站巡查</source>
+        <translation>Rest-stop inspection</translation>
+    </message>
+    <message>
+        <source>驿站服务</source>
+        <translation>Rest-stop service</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>提示</source>
@@ -1308,6 +1628,73 @@
     <message>
         <source>出错了，操作没有完成。请把详细信息复制给技术支持。</source>
         <translation>Something went wrong and the action was not completed. Please copy the details to technical support.</translation>
+    </message>
+</context>
+<context>
+    <name>field</name>
+    <message>
+        <source>会籍状态</source>
+        <translation>Membership status</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>公示同意日期</source>
+        <translation>Consent to public notice (date)</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>困难档案号</source>
+        <translation>Hardship file no.</translation>
+    </message>
+    <message>
+        <source>困难类别</source>
+        <translation>Hardship category</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>敏感信息处理同意日期</source>
+        <translation>Consent to sensitive data (date)</translation>
+    </message>
+    <message>
+        <source>职业群体</source>
+        <translation>Occupation group</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@ main window really shows English with --lang en or the Settings language choice.
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from desktop.paths import resource_path
 from desktop.ui.main_window import MainWindow
@@ -20,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = resource_path("translations", "stationdesk_en.ts")
 QM = resource_path("translations", "stationdesk_en.qm")
 BIN = Path(sys.executable).parent
+MAKER = ROOT / "scripts" / "make_translations.py"
+CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
 
 
 @pytest.fixture
@@ -52,9 +56,18 @@ def _texts(widget) -> set[str]:
     return {w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QPushButton)}
 
 
+def _make_translations():
+    spec = importlib.util.spec_from_file_location("make_translations", MAKER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_every_ui_string_has_an_english_translation(tmp_path):
+    """UI strings and the domain labels the UI shows (enum labels, member field names)."""
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "desktop" / "ui").glob("*.py"))
+    sources = _make_translations().sources(tmp_path)
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), *sources, "-silent", "-ts", str(fresh)],
         check=True,
@@ -113,3 +126,48 @@ def test_settings_language_choice_is_used_at_next_start(qtbot, state, temp_setti
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.lock_button.text() == "锁定"
+
+
+def test_every_enum_label_and_field_name_has_english(english):
+    from desktop.models.enums import LABELS
+    from desktop.services.members import FIELD_LABELS
+    from desktop.ui.labels import enum_table, field_text
+
+    untranslated = [k for k, text in enum_table().items() if CJK.search(text)]
+    assert not untranslated, f"run scripts/make_translations.py and translate: {untranslated}"
+    fields = [k for k in FIELD_LABELS if CJK.search(field_text(k))]
+    assert not fields, fields
+    assert enum_table()["Role.station_head"] == "Station head"
+    assert LABELS["Role.station_head"] == "站长"  # the domain keeps Chinese (receipts, CLI)
+
+
+def _combo_texts(widget) -> dict[str, list[str]]:
+    found = {}
+    for combo in widget.findChildren(QComboBox):
+        if combo.objectName() == "LanguageChoice":
+            continue  # each language is named in itself (中文 / English)
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        found[f"{type(widget).__name__}:{combo.objectName() or id(combo)}"] = texts
+    return found
+
+
+def test_combo_boxes_show_english_labels(qtbot, head_state, english):
+    """Every combo box on every screen (and the member form) is free of Chinese in English
+    mode: an enum label left untranslated in a combo fails here."""
+    from desktop.ui.member_form import MemberForm
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_state(head_state)
+    combos: dict[str, list[str]] = {}
+    for key, *_rest in __import__("desktop.ui.main_window", fromlist=["PAGES"]).PAGES:
+        page = window.show_page(key)
+        combos.update(_combo_texts(page))
+    form = MemberForm(head_state, None)
+    qtbot.addWidget(form)
+    combos.update(_combo_texts(form))
+    shown = [text for texts in combos.values() for text in texts]
+    assert "Station head" in shown and "Home visit" in shown and "Courier" in shown
+    chinese = {name: [t for t in texts if CJK.search(t)] for name, texts in combos.items()}
+    chinese = {name: texts for name, texts in chinese.items() if texts}
+    assert not chinese, chinese

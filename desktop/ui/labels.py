@@ -1,0 +1,56 @@
+"""Enum labels and field names as the interface shows them, in the interface language.
+
+The domain keeps its Chinese labels (desktop/models/enums.py LABELS, services FIELD_LABELS):
+they are what receipts, reports and the command line print. The UI passes them through
+Qt's translate() in the contexts "enum" and "field"; scripts/make_translations.py extracts
+both tables into the .ts so English mode shows English and Chinese stays the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox
+
+ENUM_CONTEXT = "enum"
+FIELD_CONTEXT = "field"
+
+
+def enum_text(kind: str, value: str | None, default: str | None = None) -> str:
+    """The shown label of a stored enum value, e.g. enum_text("Role", "station_head")."""
+    from desktop.models.enums import LABELS
+
+    chinese = LABELS.get(f"{kind}.{value}")
+    if chinese is None:
+        return str(value or "") if default is None else default
+    return QCoreApplication.translate(ENUM_CONTEXT, chinese)
+
+
+def enum_label(item: Any) -> str:
+    """The shown label of an enum member (Role.STATION_HEAD -> 站长 / Station head)."""
+    return QCoreApplication.translate(ENUM_CONTEXT, item.label)
+
+
+def enum_table() -> dict[str, str]:
+    """Every "Kind.value" -> shown label, for table models that look labels up per cell."""
+    from desktop.models.enums import LABELS
+
+    return {key: QCoreApplication.translate(ENUM_CONTEXT, text) for key, text in LABELS.items()}
+
+
+def field_text(key: str) -> str:
+    """A member field's name (services.members.FIELD_LABELS) in the interface language."""
+    from desktop.services.members import FIELD_LABELS
+
+    return QCoreApplication.translate(FIELD_CONTEXT, FIELD_LABELS.get(key, key))
+
+
+def fill(combo: QComboBox, items: Iterable[Any], *, blank: str | None = None) -> QComboBox:
+    """Add enum members to a combo: shown label as text, stored value as data."""
+    if blank is not None:
+        combo.addItem(blank, "")
+    for item in items:
+        combo.addItem(enum_label(item), item.value)
+    return combo
