@@ -102,9 +102,18 @@ def create_app(
     engine: Engine | None = None,
     before_commit: Callable[[], None] | None = None,
 ) -> FastAPI:
-    """before_commit is a test hook: it runs inside the push transaction, before COMMIT."""
+    """before_commit is a test hook: it runs inside the push transaction, before COMMIT.
+
+    STATIONDESK_CRASH_AT_PUSH=N (tests only) makes the process die (os._exit(17)) at its Nth
+    push: inside the transaction before COMMIT, or with "N:after" once the batch has
+    committed but before the reply is sent (the station never hears that it was stored).
+    """
     engine = engine or make_engine(url)
-    crash_after = int(os.environ.get("STATIONDESK_CRASH_AT_PUSH", "0"))
+    crash_at, _, crash_when = os.environ.get("STATIONDESK_CRASH_AT_PUSH", "0").partition(":")
+    crash_after = int(crash_at or "0")
+    if crash_when not in ("", "before", "after"):
+        raise ValueError("STATIONDESK_CRASH_AT_PUSH must be N, N:before or N:after")
+    crash_late = crash_when == "after"
     pushes = [0]
 
     def crash_hook() -> None:
@@ -112,7 +121,7 @@ def create_app(
         if crash_after and pushes[0] >= crash_after:
             os._exit(17)  # simulate the server dying mid-batch (tests only)
 
-    hook = before_commit or (crash_hook if crash_after else None)
+    hook = before_commit or (crash_hook if crash_after and not crash_late else None)
     app = FastAPI(
         title="StationDesk district server",
         version=f"protocol {PROTOCOL}",
@@ -166,6 +175,8 @@ def create_app(
             except (OperationalError, IntegrityError):
                 if attempt == 3:
                     raise
+        if crash_after and crash_late:
+            crash_hook()  # committed, reply not sent yet
         return _reply(request, result.model_dump_json().encode())
 
     @app.post("/v1/pull", response_model=PullResponse)
