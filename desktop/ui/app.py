@@ -118,8 +118,8 @@ class Controller:
         self.info["suggest"] = username
         self._ask_login()
 
-    def _ask_login(self, locked_to: str | None = None) -> None:
-        if self.auto_login and locked_to is None:
+    def _ask_login(self, locked_to: str | None = None, lock: bool = False) -> None:
+        if self.auto_login and not lock:
             from desktop.services import staff
 
             user, password = self.auto_login
@@ -134,16 +134,17 @@ class Controller:
             self.info.get("station_name", ""),
             self.info.get("usernames", []),
             locked_to=locked_to,
+            lock=lock,
             parent=self.window,
         )
-        if self.info.get("suggest") and not locked_to:
+        if self.info.get("suggest") and not lock:
             self.dialog.username.setCurrentText(self.info["suggest"])
         self.dialog.logged_in.connect(self._logged_in)
         self.dialog.open()
 
     def _logged_in(self, actor: Any) -> None:
         if self.state is not None and self.state.actor.staff_id == actor.staff_id:
-            self.window.setEnabled(True)
+            self.window.set_locked(False)
             return  # unlocked by the same person: keep the screens as they were
         ctx = self.info["ctx"].as_actor(actor)
         self.state = AppState(
@@ -163,10 +164,13 @@ class Controller:
             callback(self.state)
 
     def lock(self, switch: bool = False) -> None:
+        """Idle lock, the lock button and switch user: cover the screens, then ask who it is.
+        Only a login (the same user: back where they were; another: fresh screens) ends it."""
         if self.state is None or (self.dialog is not None and self.dialog.isVisible()):
             return
         username = "" if switch else self._username()
-        self._ask_login(locked_to=username or None)
+        self.window.set_locked(True)
+        self._ask_login(locked_to=username, lock=True)
 
     def _username(self) -> str:
         from desktop.services import staff

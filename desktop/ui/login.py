@@ -24,7 +24,8 @@ from .theme import icon
 class LoginDialog(QDialog):
     """Asks for a login name and password; runs login() in the background (it is slow on purpose).
 
-    logged_in carries the Actor. With locked_to set (idle lock), only that user or a switch.
+    logged_in carries the Actor. As a lock screen (lock=True: idle lock, lock button, switch
+    user) it cannot be dismissed; locked_to pre-fills the user who was working.
     """
 
     logged_in = Signal(object)
@@ -37,12 +38,14 @@ class LoginDialog(QDialog):
         usernames: list[str],
         *,
         locked_to: str | None = None,
+        lock: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.ctx = ctx
-        self.setWindowTitle(self.tr("登录") if not locked_to else self.tr("已锁定"))
+        self.lock = lock
+        self.setWindowTitle(self.tr("已锁定") if lock else self.tr("登录"))
         self.setWindowIcon(icon("app"))
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
@@ -50,7 +53,7 @@ class LoginDialog(QDialog):
         title.setObjectName("PageTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
-        if locked_to:
+        if lock:
             note = QLabel(self.tr("屏幕已锁定，请重新输入密码，或换其他工作人员登录。"))
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -58,8 +61,8 @@ class LoginDialog(QDialog):
         self.username = QComboBox()
         self.username.setEditable(True)
         self.username.addItems(usernames)
-        if locked_to:
-            self.username.setCurrentText(locked_to)
+        if lock:
+            self.username.setCurrentText(locked_to or "")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("登录名"), self.username)
@@ -98,6 +101,6 @@ class LoginDialog(QDialog):
         self.error.setText(user_message(exc) or self.tr("登录失败"))
 
     def reject(self) -> None:  # a lock screen cannot be dismissed with Esc
-        if self.windowTitle() == self.tr("已锁定"):
+        if self.lock:
             return
         super().reject()

@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -69,6 +71,13 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel(self.tr("正在打开数据……"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
+        self.lock_cover = QLabel(self.tr("已锁定"))
+        self.lock_cover.setObjectName("LockCover")
+        self.lock_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.lock_cover)
+        self.locked = False
+        self._before_lock: QWidget | None = None
+        self._hidden_windows: list[QWidget] = []
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -101,9 +110,42 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.lock_button)
         bar.addPermanentWidget(self.switch_button)
 
+    # --- lock -----------------------------------------------------------------------------
+    def set_locked(self, locked: bool, *, restore: bool = True) -> None:
+        """Cover the screens (and hide open dialogs) while locked; on unlock by the same
+        user bring back the page and the dialogs. A dialog run with exec() (a question, a file
+        or print dialog) is cancelled by hiding it and is not brought back."""
+        if locked == self.locked:
+            return
+        self.locked = locked
+        for control in (self.nav, self.lock_button, self.switch_button, self.sync_button):
+            control.setEnabled(not locked)
+        if locked:
+            self._before_lock = self.stack.currentWidget()
+            self.stack.setCurrentWidget(self.lock_cover)
+            self._hidden_windows = [
+                w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+            ]
+            for widget in self._hidden_windows:
+                widget.hide()
+            return
+        hidden, self._hidden_windows = self._hidden_windows, []
+        before, self._before_lock = self._before_lock, None
+        if not restore:
+            for widget in hidden:
+                if shiboken6.isValid(widget):
+                    widget.close()
+            return
+        if before is not None and shiboken6.isValid(before):
+            self.stack.setCurrentWidget(before)
+        for widget in hidden:
+            if shiboken6.isValid(widget):
+                widget.show()
+
     # --- state --------------------------------------------------------------------------
     def set_state(self, state: AppState) -> None:
         """Called after login (and after a user switch): rebuild pages for the new actor."""
+        self.set_locked(False, restore=False)  # the previous user's dialogs go
         self.state = state
         for page in self.pages.values():
             self.stack.removeWidget(page)

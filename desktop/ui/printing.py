@@ -119,18 +119,21 @@ class PdfPreview(QDialog):
             Path(path).write_bytes(self.pdf)
 
     def print_(self, printer: QPrinter | None = None) -> bool:
+        """Ask for the printer first: a cancelled print dialog records no print."""
+        if printer is None and shutil.which("pdftoppm"):
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            dialog.deleteLater()  # not brought back by an idle lock that cancelled it
+            if not accepted:
+                return False
         pdf = self.on_print() if self.on_print else self.pdf
         if pdf is None:
             return False
         images = pdf_pages(pdf, dpi=200)
-        if not images:
+        if not images or printer is None:
             open_externally(pdf)
             return True
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
         print_images(printer, images)
         self.status.setText(self.tr("已发送到打印机"))
         return True

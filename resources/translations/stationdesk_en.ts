@@ -329,6 +329,10 @@
         <translation>Opening data…</translation>
     </message>
     <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
         <source>同步：—</source>
         <translation>Sync: —</translation>
     </message>
