@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -59,11 +61,15 @@ class StationLogPage(Page):
         self.save_button.clicked.connect(self.save)
         add.body.addWidget(self.save_button)
         add.body.addStretch(1)
-        row.addWidget(add, 4)
+        row.addWidget(add, 3)
         today = Card(self.tr("今天"))
         self.today = QTreeWidget()
         self.today.setHeaderLabels([self.tr("类别"), self.tr("人数/件数"), self.tr("内容")])
         self.today.setRootIsDecorated(False)
+        for column in (0, 1):
+            self.today.header().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         today.body.addWidget(self.today)
         month = Card(self.tr("本月按日汇总"))
         self.month = QTreeWidget()
@@ -78,13 +84,17 @@ class StationLogPage(Page):
             ]
         )
         self.month.setRootIsDecorated(False)
-        for column, width in enumerate((90, 40, 45, 45, 45, 50)):
-            self.month.setColumnWidth(column, width)
+        self.month.setObjectName("MonthTable")
+        self.month.setUniformRowHeights(True)
+        header = self.month.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         month.body.addWidget(self.month)
         right = QHBoxLayout()
-        right.addWidget(today, 4)
-        right.addWidget(month, 3)
-        row.addLayout(right, 7)
+        right.addWidget(today, 1)
+        right.addWidget(month, 0)  # as wide as its columns need
+        row.addLayout(right, 8)
         self.refresh()
 
     def save(self) -> None:
@@ -144,15 +154,34 @@ class StationLogPage(Page):
                 [enum_text("LogCategory", entry.category, ""), str(count), entry.text],
             )
         self.month.clear()
+        keys = ("entries", "visitors", "consultations", "mediations", "new_members")
+        totals = dict.fromkeys(keys, 0)
+        locale = QLocale()
         for day, sums in month.items():
-            QTreeWidgetItem(
-                self.month,
-                [
-                    day.isoformat(),
-                    str(sums.get("entries", 0)),
-                    str(sums.get("visitors", 0)),
-                    str(sums.get("consultations", 0)),
-                    str(sums.get("mediations", 0)),
-                    str(sums.get("new_members", 0)),
-                ],
+            weekday = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            self._month_row([f"{day:%m-%d} {weekday}"] + [sums.get(k, 0) for k in keys])
+            for key in keys:
+                totals[key] += sums.get(key, 0)
+        if month:
+            total = self._month_row([self.tr("合计")] + [totals[k] for k in keys])
+            font = total.font(0)
+            font.setBold(True)
+            for column in range(len(keys) + 1):
+                total.setFont(column, font)
+        self._fit_month()
+
+    def _month_row(self, values: list[Any]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.month, [str(v) for v in values])
+        for column in range(1, len(values)):
+            item.setTextAlignment(
+                column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
+        return item
+
+    def _fit_month(self) -> None:
+        """Every column of the month table shows (新会员 was cut off at 1366x768): the table
+        asks for the width of its contents and the today list gives way."""
+        header = self.month.header()
+        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        scroll = self.month.verticalScrollBar().sizeHint().width()
+        self.month.setMinimumWidth(header.length() + scroll + 2 * self.month.frameWidth() + 4)

@@ -1237,6 +1237,10 @@
         <source>新会员</source>
         <translation>New members</translation>
     </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
