@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
@@ -25,27 +26,22 @@ def stable_id(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "|".join(parts)))
 
 
-def member_with_id_number(
-    conn: Connection,
-    rows: dict[tuple[str, str], Row],
-    district_id: str,
-    id_number: Any,
-    member_id: str,
-) -> str | None:
-    if not isinstance(id_number, str) or not id_number:
-        return None
-    for (entity, _), row in rows.items():
-        if entity == "member" and row.id != member_id and row.data.get("id_number") == id_number:
-            return row.id
-    found = conn.execute(
-        select(record.c.id).where(
-            record.c.district_id == district_id,
-            record.c.entity == "member",
-            record.c.natural_key == id_number,
-            record.c.id != member_id,
-        )
-    ).first()
-    return found[0] if found else None
+def members_by_id_number(
+    conn: Connection, district_id: str, numbers: Iterable[Any]
+) -> dict[str, str]:
+    """ID number -> the member record holding it in the district, one query per 500."""
+    wanted = sorted({n for n in numbers if isinstance(n, str) and n})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        for key, row_id in conn.execute(
+            select(record.c.natural_key, record.c.id).where(
+                record.c.district_id == district_id,
+                record.c.entity == "member",
+                record.c.natural_key.in_(wanted[start : start + 500]),
+            )
+        ):
+            found.setdefault(key, row_id)
+    return found
 
 
 def conflict_row(

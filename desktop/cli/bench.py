@@ -20,8 +20,7 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
     if args.what in ("sync", "all"):
         from ..sync.bench import bench_sync
 
-        results["sync"] = bench_sync()
-        lines.append(str(results["sync"]))
+        results["sync"] = bench_sync(say=lines.append)
     if args.what in ("ui", "all"):
         from ..ui.bench import bench_ui
 

@@ -75,80 +75,62 @@ def pending_batch(engine: Engine, limit: int) -> tuple[list[int], bytes]:
 def record_results(
     engine: Engine, seqs: list[int], results: Iterable[MutationResult]
 ) -> dict[str, int]:
-    """Mark outbox entries and their rows; a rejected one is parked, never retried forever."""
+    """Mark outbox entries and their rows; a rejected one is parked, never retried forever.
+
+    Plain executemany through the driver: this runs once per pushed record, and the station
+    store is always SQLite, so the statement text is fixed and the parameters are tuples."""
     by_mid = {r.mutation_id: r for r in results}
     counts: dict[str, int] = defaultdict(int)
     with engine.begin() as conn:
-        entries = conn.execute(
-            select(OUTBOX.c.seq, OUTBOX.c.mutation_id, OUTBOX.c.entity, OUTBOX.c.row_id).where(
-                OUTBOX.c.seq.in_(seqs)
-            )
-        ).all()
-        outbox_updates = []
-        row_updates: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        entries: list[Any] = []
+        for start in range(0, len(seqs), 900):
+            chunk = seqs[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            entries += conn.exec_driver_sql(
+                f"SELECT seq, mutation_id, entity, row_id FROM outbox WHERE seq IN ({marks})",
+                tuple(chunk),
+            ).all()
+        outbox_updates: list[tuple[str, str | None, int]] = []
+        row_updates: dict[str, list[tuple[str, str | None, int, str, int]]] = defaultdict(list)
         for seq, mid, entity, row_id in entries:
             result = by_mid.get(mid)
             if result is None:
                 continue
             counts[result.status] += 1
             rejected = result.status == "rejected"
-            outbox_updates.append(
-                {
-                    "b_seq": seq,
-                    "state": "rejected" if rejected else "done",
-                    "last_error": result.error,
-                }
-            )
+            outbox_updates.append(("rejected" if rejected else "done", result.error, seq))
             state, error = "synced", None
             if rejected:
                 state, error = "rejected", result.error or "被服务器拒绝"
             elif result.status == "conflict":
                 state, error = "conflict", "与其他服务站的修改冲突：" + "、".join(result.fields)
             if entity in SYNCED_TABLES:
-                row_updates[entity].append(
-                    {
-                        "b_id": row_id,
-                        "b_seq": seq,
-                        "sync_state": state,
-                        "sync_error": error,
-                        "server_version": result.server_version,
-                    }
-                )
+                row_updates[entity].append((state, error, result.server_version, row_id, seq))
         if outbox_updates:
-            conn.execute(
-                update(OUTBOX)
-                .where(OUTBOX.c.seq == bindparam("b_seq"))
-                .values(
-                    state=bindparam("state"),
-                    last_error=bindparam("last_error"),
-                    attempts=OUTBOX.c.attempts + 1,
-                ),
-                outbox_updates,
+            conn.exec_driver_sql(
+                "UPDATE outbox SET state = ?, last_error = ?, attempts = attempts + 1 "
+                "WHERE seq = ?",
+                outbox_updates,  # type: ignore[arg-type]
             )
         # a row edited again since this push keeps its pending state for the next entry
         last_pending: dict[str, int] = {}
-        row_ids = sorted({p["b_id"] for params in row_updates.values() for p in params})
+        row_ids = sorted({p[3] for params in row_updates.values() for p in params})
         for begin in range(0, len(row_ids), 900):
-            chunk = row_ids[begin : begin + 900]
-            for row_id, seq in conn.execute(
-                select(OUTBOX.c.row_id, OUTBOX.c.seq).where(
-                    OUTBOX.c.state == "pending", OUTBOX.c.row_id.in_(chunk)
-                )
+            chunk_ids = row_ids[begin : begin + 900]
+            marks = ",".join("?" * len(chunk_ids))
+            for row_id, seq in conn.exec_driver_sql(
+                f"SELECT row_id, seq FROM outbox WHERE state = 'pending' AND row_id IN ({marks})",
+                tuple(chunk_ids),
             ):
                 last_pending[row_id] = max(seq, last_pending.get(row_id, 0))
         for entity, params in row_updates.items():
-            table = table_of(entity)
-            params = [p for p in params if last_pending.get(p["b_id"], 0) <= p["b_seq"]]
-            if params:
-                conn.execute(
-                    update(table)
-                    .where(table.c.id == bindparam("b_id"))
-                    .values(
-                        sync_state=bindparam("sync_state"),
-                        sync_error=bindparam("sync_error"),
-                        server_version=bindparam("server_version"),
-                    ),
-                    params,
+            name = table_of(entity).name
+            todo = [p[:4] for p in params if last_pending.get(p[3], 0) <= p[4]]
+            if todo:
+                conn.exec_driver_sql(
+                    f"UPDATE {name} SET sync_state = ?, sync_error = ?, server_version = ? "
+                    "WHERE id = ?",
+                    todo,  # type: ignore[arg-type]
                 )
     return dict(counts)
 

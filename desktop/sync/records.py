@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -44,38 +45,86 @@ def kind_of(column: Column[Any]) -> Any:
     return kind.impl_instance if isinstance(kind, TypeDecorator) else kind
 
 
-def _check_value(name: str, column: Column[Any], value: Any) -> Any:
-    kind = kind_of(column)
-    if value is None:
-        if not column.nullable and not column.primary_key:
-            raise RecordError(f"字段 {name} 不能为空")
-        return None
-    if isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            raise RecordError(f"字段 {name} 应为真/假")
-    elif isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**53:
-            raise RecordError(f"字段 {name} 应为整数")
-    elif isinstance(kind, DateTime):
-        try:
-            dt.datetime.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise RecordError(f"字段 {name} 不是有效的时间") from None
-    elif isinstance(kind, Date):
-        try:
-            dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise RecordError(f"字段 {name} 不是有效的日期") from None
-    elif isinstance(kind, JSON):
-        if not isinstance(value, dict | list) or len(repr(value)) > MAX_JSON:
-            raise RecordError(f"字段 {name} 格式不对")
-        _no_nan(value)
-    elif isinstance(kind, String):
-        if not isinstance(value, str) or len(value) > MAX_TEXT:
-            raise RecordError(f"字段 {name} 应为文字")
-        if "\x00" in value:
-            raise RecordError(f"字段 {name} 含有非法字符")
+Checker = Callable[[str, Any], Any]
+
+
+def _check_bool(name: str, value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise RecordError(f"字段 {name} 应为真/假")
     return value
+
+
+def _check_int(name: str, value: Any) -> Any:
+    if value.__class__ is not int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise RecordError(f"字段 {name} 应为整数")
+    if abs(value) > 2**53:
+        raise RecordError(f"字段 {name} 应为整数")
+    return value
+
+
+def _check_datetime(name: str, value: Any) -> Any:
+    try:
+        dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise RecordError(f"字段 {name} 不是有效的时间") from None
+    return value
+
+
+def _check_date(name: str, value: Any) -> Any:
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise RecordError(f"字段 {name} 不是有效的日期") from None
+    return value
+
+
+def _check_json(name: str, value: Any) -> Any:
+    if not isinstance(value, dict | list) or len(repr(value)) > MAX_JSON:
+        raise RecordError(f"字段 {name} 格式不对")
+    _no_nan(value)
+    return value
+
+
+def _check_text(name: str, value: Any) -> Any:
+    if value.__class__ is not str or len(value) > MAX_TEXT:
+        raise RecordError(f"字段 {name} 应为文字")
+    if "\x00" in value:
+        raise RecordError(f"字段 {name} 含有非法字符")
+    return value
+
+
+def _pass(_name: str, value: Any) -> Any:
+    return value
+
+
+def _checker(column: Column[Any]) -> Checker:
+    kind = kind_of(column)
+    # order matters: Boolean and Integer before the broader String/JSON checks
+    for sql_type, check in (
+        (Boolean, _check_bool),
+        (Integer, _check_int),
+        (DateTime, _check_datetime),
+        (Date, _check_date),
+        (JSON, _check_json),
+        (String, _check_text),
+    ):
+        if isinstance(kind, sql_type):
+            return check
+    return _pass
+
+
+@cache
+def _plan(entity: str) -> tuple[tuple[str, bool, Checker], ...]:
+    """(name, may be null, check) for each synced column, computed once per entity."""
+    return tuple(
+        (name, bool(column.nullable or column.primary_key), _checker(column))
+        for name, column in columns(entity).items()
+    )
+
+
+@cache
+def _known(entity: str) -> frozenset[str]:
+    return frozenset(columns(entity)) | DERIVED_FIELDS | LOCAL_COLUMNS
 
 
 def _no_nan(value: Any) -> None:
@@ -91,19 +140,23 @@ def _no_nan(value: Any) -> None:
 
 def clean_record(entity: str, record: dict[str, Any]) -> dict[str, Any]:
     """Validate a pushed record; return its synced content (derived fields dropped)."""
-    cols = columns(entity)
-    unknown = [
-        k for k in record if k not in cols and k not in DERIVED_FIELDS and k not in LOCAL_COLUMNS
-    ]
-    if unknown:
-        raise RecordError(f"未知字段：{', '.join(sorted(unknown)[:5])}")
+    known = _known(entity)
+    if not known.issuperset(record):
+        unknown = sorted(k for k in record if k not in known)
+        raise RecordError(f"未知字段：{', '.join(unknown[:5])}")
     out: dict[str, Any] = {}
-    for name, column in cols.items():
+    for name, nullable, check in _plan(entity):
         if name not in record:
             if name in ("id", "station_id"):
                 raise RecordError(f"缺少字段 {name}")
             continue
-        out[name] = _check_value(name, column, record[name])
+        value = record[name]
+        if value is None:
+            if not nullable:
+                raise RecordError(f"字段 {name} 不能为空")
+            out[name] = None
+        else:
+            out[name] = check(name, value)
     return out
 
 
