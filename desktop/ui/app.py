@@ -51,7 +51,8 @@ def _open(db_path: Path) -> dict[str, Any]:
     if info["configured"]:
         ctx = staff.local_context(engine)
         info["ctx"] = ctx
-        info["station_name"] = ctx.station().name
+        station = ctx.station()
+        info["station_name"], info["station_code"] = station.name, station.code
         info["usernames"] = [s.username for s in staff.list_staff(ctx) if s.active]
     return info
 
@@ -113,6 +114,7 @@ class Controller:
             configured=True,
             ctx=ctx,
             station_name=ctx.station().name,
+            station_code=ctx.station().code,
             usernames=[s.username for s in staff.list_staff(ctx)],
         )
         self.info["suggest"] = username
@@ -155,6 +157,7 @@ class Controller:
             self.bridge,
             extra={
                 "station_name": self.info.get("station_name", ""),
+                "station_code": self.info.get("station_code", ""),
                 "role_label": enum_label(actor.role),
             },
         )

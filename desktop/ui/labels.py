@@ -18,6 +18,30 @@ ENUM_CONTEXT = "enum"
 FIELD_CONTEXT = "field"
 
 
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 - marks text for lupdate
+    return text
+
+
+# What each kind of synced record is called (sync lists show the entity of an outbox entry).
+ENTITIES = {
+    "station": QT_TRANSLATE_NOOP("entity", "服务站"),
+    "staff": QT_TRANSLATE_NOOP("entity", "工作人员"),
+    "member": QT_TRANSLATE_NOOP("entity", "会员"),
+    "fund_program": QT_TRANSLATE_NOOP("entity", "帮扶项目"),
+    "program_budget": QT_TRANSLATE_NOOP("entity", "项目预算"),
+    "relief": QT_TRANSLATE_NOOP("entity", "帮扶发放"),
+    "receipt": QT_TRANSLATE_NOOP("entity", "收据"),
+    "visit": QT_TRANSLATE_NOOP("entity", "走访"),
+    "station_log": QT_TRANSLATE_NOOP("entity", "工作日志"),
+    "month_close": QT_TRANSLATE_NOOP("entity", "月结"),
+}
+
+
+def entity_text(entity: str) -> str:
+    chinese = ENTITIES.get(entity)
+    return QCoreApplication.translate("entity", chinese) if chinese else entity
+
+
 def enum_text(kind: str, value: str | None, default: str | None = None) -> str:
     """The shown label of a stored enum value, e.g. enum_text("Role", "station_head")."""
     from desktop.models.enums import LABELS

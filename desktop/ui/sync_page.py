@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from .labels import enum_text
+from .labels import entity_text, enum_text
 from .page import Page
 from .state import AppState
+from .sync_file import FileSyncCard
 from .widgets import Card
 
 
@@ -63,8 +65,14 @@ class SyncPage(Page):
         history = Card(self.tr("本次运行的同步记录"))
         self.history = QListWidget()
         history.body.addWidget(self.history)
+        self.files = FileSyncCard(state)
+        self.files.finished.connect(lambda text: self.history.insertItem(0, text))
+        self.files.finished.connect(lambda _text: self.refresh())
+        right = QVBoxLayout()
+        right.addWidget(history, 1)
+        right.addWidget(self.files)
         row.addWidget(records, 3)
-        row.addWidget(history, 2)
+        row.addLayout(right, 2)
         self.layout_.addLayout(row, 1)
         self.refresh()
 
@@ -103,7 +111,7 @@ class SyncPage(Page):
                 self.records,
                 [
                     str(row.seq),
-                    row.entity,
+                    entity_text(row.entity),
                     row.row_id[-8:],
                     state,
                     str(row.attempts),

@@ -221,6 +221,73 @@
     </message>
 </context>
 <context>
+    <name>FileSyncCard</name>
+    <message>
+        <source>无网络同步（加密文件）</source>
+        <translation>Sync without network (encrypted file)</translation>
+    </message>
+    <message>
+        <source>没有网络时：导出同步文件，用 U 盘带到区总工会导入；再把区总工会给的回执文件带回本站导入。重复导入不会产生重复数据。</source>
+        <translation>With no network: export a sync file, take it to the district union on a USB stick to import there, then bring the district&apos;s reply file back and import it here. Importing twice creates no duplicates.</translation>
+    </message>
+    <message>
+        <source>导出同步文件…</source>
+        <translation>Export sync file…</translation>
+    </message>
+    <message>
+        <source>导入回执文件…</source>
+        <translation>Import reply file…</translation>
+    </message>
+    <message>
+        <source>导出同步文件</source>
+        <translation>Export sync file</translation>
+    </message>
+    <message>
+        <source>同步文件 (*.sdsync)</source>
+        <translation>Sync files (*.sdsync)</translation>
+    </message>
+    <message>
+        <source>选择区总工会的回执文件</source>
+        <translation>Choose the district&apos;s reply file</translation>
+    </message>
+    <message>
+        <source>同步文件 (*.sdsync);;所有文件 (*)</source>
+        <translation>Sync files (*.sdsync);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在导出同步文件……</source>
+        <translation>Exporting the sync file…</translation>
+    </message>
+    <message>
+        <source>正在导入回执文件……</source>
+        <translation>Importing the reply file…</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条待上传变更到 %2。请带到区总工会导入，再把回执文件带回本站导入。</source>
+        <translation>Exported %1 changes waiting to upload to %2. Take it to the district union, then bring the reply file back and import it here.</translation>
+    </message>
+    <message>
+        <source>导出同步文件：%1 条</source>
+        <translation>Sync file exported: %1 changes</translation>
+    </message>
+    <message>
+        <source>回执已导入：确认上传 %1 条，下载 %2 条。</source>
+        <translation>Reply imported: %1 uploads confirmed, %2 records downloaded.</translation>
+    </message>
+    <message>
+        <source>部分内容已导入过，已跳过（不会产生重复数据）。</source>
+        <translation>Parts had been imported before and were skipped (no duplicates).</translation>
+    </message>
+    <message>
+        <source>没有导入或导出任何数据。</source>
+        <translation>Nothing was imported or exported.</translation>
+    </message>
+    <message>
+        <source>同步文件失败：%1</source>
+        <translation>Sync file failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>导入会员名册</source>
@@ -1394,6 +1461,49 @@
     <message>
         <source>（逾期）</source>
         <translation> (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>entity</name>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>帮扶项目</source>
+        <translation>Relief programme</translation>
+    </message>
+    <message>
+        <source>项目预算</source>
+        <translation>Programme budget</translation>
+    </message>
+    <message>
+        <source>帮扶发放</source>
+        <translation>Relief</translation>
+    </message>
+    <message>
+        <source>收据</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>走访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>工作日志</source>
+        <translation>Log entry</translation>
+    </message>
+    <message>
+        <source>月结</source>
+        <translation>Month end</translation>
     </message>
 </context>
 <context>
