@@ -25,9 +25,11 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    text,
 )
 
 metadata = MetaData()
+MEMBER_KEY = "entity = 'member' AND natural_key IS NOT NULL"
 
 district = Table(
     "district",
@@ -76,6 +78,15 @@ record = Table(
     Index("ix_record_member_program", "member_id", "program_id"),
     Index("ix_record_natural", "district_id", "entity", "natural_key"),
     Index("ix_record_owner_period", "owner", "entity", "period"),
+    # one member per ID number in a district (migration s0002)
+    Index(
+        "uq_record_member_id_number",
+        "district_id",
+        "natural_key",
+        unique=True,
+        sqlite_where=text(MEMBER_KEY),
+        postgresql_where=text(MEMBER_KEY),
+    ),
 )
 
 mutation = Table(

@@ -6,12 +6,14 @@ stations through the same cursor as the data (nothing is pushed to a station out
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
+from sqlalchemy import text as sql_text
 
 from desktop.sync.summary import differences, period_summary
 
@@ -98,8 +100,41 @@ def after_push(conn: Connection, batch: dict[tuple[str, str], Row], auth: Any) -
         (m, p) for m, p in pairs if isinstance(m, str) and isinstance(p, str)
     }
     if checked:
+        _lock_pairs(conn, checked)
         extra += _flags(conn, batch, checked, auth.district_id)
     return extra
+
+
+PAIR_LOCK_CLASS = 4201  # advisory lock space (two-int form) for duplicate-aid checks
+
+
+def _lock_pairs(conn: Connection, pairs: set[tuple[str, str]]) -> None:
+    """Serialise the duplicate-aid check per (member, program) on PostgreSQL.
+
+    Without it two stations pushing the same grant at the same moment (two server processes,
+    or two requests of one) each look for the other's relief before it is committed, and
+    neither flags the duplicate (tests/sync/test_two_processes.py). The transaction-scoped
+    lock waits for the other push to commit; the next statement then sees its rows (READ
+    COMMITTED). Locks are taken in one sorted pass, after the row locks and before the
+    cursor counter, so pushes cannot wait on each other in a cycle. SQLite needs nothing:
+    BEGIN IMMEDIATE already runs one push at a time.
+    """
+    if conn.engine.dialect.name != "postgresql":
+        return
+    keys = sorted(
+        {
+            int.from_bytes(
+                hashlib.blake2b(f"{m}|{p}".encode(), digest_size=4).digest(), "big", signed=True
+            )
+            for m, p in pairs
+        }
+    )
+    conn.execute(
+        sql_text(
+            "SELECT count(pg_advisory_xact_lock(:cls, k)) FROM unnest(CAST(:keys AS int[])) k"
+        ),
+        {"cls": PAIR_LOCK_CLASS, "keys": keys},
+    )
 
 
 def _judge_month(conn: Connection, batch: dict[tuple[str, str], Row], close: Row) -> None:

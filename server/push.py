@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, select
 
 from desktop.sync.protocol import (
     DISTRICT_ONLY,
@@ -25,7 +25,7 @@ from desktop.sync.protocol import (
     PushResponse,
     period_of,
 )
-from desktop.sync.records import RecordError, clean_record
+from desktop.sync.records import RecordError, clean_record, insert_many
 
 from . import derived
 from .db import closed_period, is_postgres, mutation
@@ -276,8 +276,9 @@ def apply_push(
         flush(conn, list(batch.rows.values()) + extra)
         stamp = now()
         if answered:
-            conn.execute(
-                insert(mutation),
+            insert_many(
+                conn,
+                mutation,
                 [
                     {
                         "station_id": auth.station_id,

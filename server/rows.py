@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic_core import from_json, to_json
-from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, or_, select, update
 
 from desktop.sync.protocol import period_of
+from desktop.sync.records import insert_many
 
 from .db import counter, is_postgres, record
 
@@ -160,7 +161,7 @@ def flush(conn: Connection, rows: Iterable[Row]) -> int:
         row.exists = True
         row.dirty = False
     if inserts:
-        conn.execute(insert(record), inserts)
+        insert_many(conn, record, inserts)
     if updates:
         params = [{**u, "k_entity": u["entity"], "k_id": u["id"]} for u in updates]
         for item in params:

@@ -3,7 +3,9 @@
 Station A pushes 10,000 member records (the heaviest entity: ID checks on the server, field
 merge, search keys rebuilt on the receiving side); station B, freshly installed and enrolled,
 pulls them; then a no-op sync, and a sync after A changes 1% (A pushes, B pulls). Each step is
-timed with its request count; the figures are medians over --runs fresh districts.
+timed (wall clock, and the CPU time of the whole process: client and server run in it, so the
+CPU figure is the part that other load on the machine cannot inflate) with its request count;
+the figures are medians over --runs fresh districts.
 
 Run: .venv/bin/python -m desktop.sync.bench [--records N] [--runs R]
  or: stationdesk bench sync
@@ -34,7 +36,7 @@ PEERS = {  # ../shared/peers/README.md, same machine, 10,000 records
 }
 
 
-def _one_run(n: int, say: Any) -> dict[str, tuple[float, int]]:
+def _one_run(n: int, say: Any) -> dict[str, tuple[float, int, float]]:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from tests.sync.harness import District  # the same harness the tests use
 
@@ -49,15 +51,19 @@ def _one_run(n: int, say: Any) -> dict[str, tuple[float, int]]:
         # collector's way (the server does the same in app_from_env)
         gc.collect()
         gc.freeze()
-        out: dict[str, tuple[float, int]] = {}
+        out: dict[str, tuple[float, int, float]] = {}
 
         def step(label: str, station: Any) -> None:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             result = station.sync()
-            out[label] = (time.perf_counter() - started, result.requests)
+            out[label] = (
+                time.perf_counter() - started,
+                result.requests,
+                time.process_time() - cpu,
+            )
             say(
-                f"  {label:<8} {out[label][0]:7.3f} s  {result.requests:3d} requests  "
-                f"pushed {result.pushed} pulled {result.pulled}"
+                f"  {label:<8} {out[label][0]:7.3f} s  (cpu {out[label][2]:.3f} s)  "
+                f"{result.requests:3d} requests  pushed {result.pushed} pulled {result.pulled}"
             )
 
         step("push", a)
@@ -90,7 +96,8 @@ def bench_sync(n: int = 10_000, runs: int = 3, say: Any = print) -> dict[str, An
     for label in STEPS:
         seconds = statistics.median(r[label][0] for r in per_run)
         requests = max(r[label][1] for r in per_run)
-        result["steps"][label] = {"seconds": seconds, "requests": requests}
+        cpu = statistics.median(r[label][2] for r in per_run)
+        result["steps"][label] = {"seconds": seconds, "requests": requests, "cpu_seconds": cpu}
         target = TARGETS.get(label)
         note = f"  target < {target} s: {'met' if seconds < target else 'MISSED'}" if target else ""
         peers = "  ".join(
@@ -98,7 +105,9 @@ def bench_sync(n: int = 10_000, runs: int = 3, say: Any = print) -> dict[str, An
             for name, figures in PEERS.items()
             if label in figures
         )
-        say(f"  {label:<8} {seconds:7.3f} s  {requests:3d} requests{note}  {peers}")
+        say(
+            f"  {label:<8} {seconds:7.3f} s  (cpu {cpu:.3f} s)  {requests:3d} requests{note}  {peers}"
+        )
     return result
 
 

@@ -20,7 +20,15 @@ from sqlalchemy import Engine
 
 from ..services.errors import UserFacingError
 from . import local
-from .protocol import CLOCK_WARN_SECONDS, PROTOCOL, SCHEMA, PullResponse, PushResponse, gzip_bytes
+from .protocol import (
+    CLOCK_WARN_SECONDS,
+    PROTOCOL,
+    SCHEMA,
+    PullResponse,
+    PushResponse,
+    client_headers,
+    gzip_bytes,
+)
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
@@ -79,7 +87,11 @@ class SyncClient:
             verify=verify if https else False,
             transport=transport,
             timeout=timeout,
-            headers={"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"},
+            headers={
+                **client_headers(),
+                "Authorization": f"Bearer {token}",
+                "Accept-Encoding": "gzip",
+            },
         )
         self.retries, self.backoff, self.sleep, self.clock = retries, backoff, sleep, clock
         self.batch_size, self.page_size = batch_size, page_size

@@ -19,7 +19,7 @@ from . import local
 from .client import Progress, SyncClient, SyncError
 
 __all_errors__ = (SyncError,)
-from .protocol import EnrolRequest, EnrolResponse
+from .protocol import EnrolRequest, EnrolResponse, client_headers
 
 TOKEN_FILE = "sync-token.json"
 
@@ -86,7 +86,7 @@ def enrol(
             response = http.post(
                 "/v1/enrol",
                 content=body.model_dump_json(),
-                headers={"Content-Type": "application/json"},
+                headers={**client_headers(), "Content-Type": "application/json"},
             )
     except httpx.TransportError as exc:
         raise SyncError(f"无法连接区服务器：{exc}") from exc

@@ -45,6 +45,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import Engine, select
 
+from .. import __version__
 from ..services.errors import UserFacingError
 from .protocol import (
     MIN_PROTOCOL,
@@ -118,6 +119,7 @@ def seal(
         "file_id": uuid.uuid4().hex,
         "created_at": dt.datetime.now(dt.UTC).isoformat(),
         "reply_to": reply_to,
+        "app_version": __version__,  # which release wrote the file (read by people, not code)
     }
     head = MAGIC + json.dumps(header, sort_keys=True, separators=(",", ":")).encode() + b"\n"
     plain = gzip_bytes(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode())

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from ..models import SYNCED_TABLES, Conflict, DuplicateFlag, Member, Outbox, Setting, VisitMember
 from ..services.members import fill_search_fields
 from .protocol import PROTOCOL, SCHEMA, Change, MutationResult, PullResponse
-from .records import RecordError, columns, required_defaults, to_columns
+from .records import RecordError, columns, insert_many, required_defaults, to_columns
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def record_results(
                 f"SELECT seq, mutation_id, entity, row_id FROM outbox WHERE seq IN ({marks})",
                 tuple(chunk),
             ).all()
-        outbox_updates: list[tuple[str, str | None, int]] = []
+        outbox_updates: list[tuple[str, str | None, int]] = []  # (state, error, seq)
         row_updates: dict[str, list[tuple[str, str | None, int, str, int]]] = defaultdict(list)
         for seq, mid, entity, row_id in entries:
             result = by_mid.get(mid)
@@ -106,11 +106,13 @@ def record_results(
                 state, error = "conflict", "与其他服务站的修改冲突：" + "、".join(result.fields)
             if entity in SYNCED_TABLES:
                 row_updates[entity].append((state, error, result.server_version, row_id, seq))
-        if outbox_updates:
-            conn.exec_driver_sql(
+        for (state, error), keys in _grouped(outbox_updates).items():
+            _update_in(
+                conn,
                 "UPDATE outbox SET state = ?, last_error = ?, attempts = attempts + 1 "
-                "WHERE seq = ?",
-                outbox_updates,  # type: ignore[arg-type]
+                "WHERE seq IN ({})",
+                (state, error),
+                keys,
             )
         # a row edited again since this push keeps its pending state for the next entry
         last_pending: dict[str, int] = {}
@@ -126,13 +128,32 @@ def record_results(
         for entity, params in row_updates.items():
             name = table_of(entity).name
             todo = [p[:4] for p in params if last_pending.get(p[3], 0) <= p[4]]
-            if todo:
-                conn.exec_driver_sql(
+            for values, keys in _grouped(todo).items():
+                _update_in(
+                    conn,
                     f"UPDATE {name} SET sync_state = ?, sync_error = ?, server_version = ? "
-                    "WHERE id = ?",
-                    todo,  # type: ignore[arg-type]
+                    "WHERE id IN ({})",
+                    values,
+                    keys,
                 )
     return dict(counts)
+
+
+def _grouped(rows: Iterable[tuple[Any, ...]]) -> dict[tuple[Any, ...], list[Any]]:
+    """(values..., key) tuples -> {values: [keys]}: a push's results are mostly alike
+    (applied, version 1), so most of a batch becomes a few set-based statements."""
+    out: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
+    for row in rows:
+        out[row[:-1]].append(row[-1])
+    return out
+
+
+def _update_in(
+    conn: Connection, sql: str, values: tuple[Any, ...], keys: list[Any], chunk: int = 500
+) -> None:
+    for start in range(0, len(keys), chunk):
+        part = keys[start : start + chunk]
+        conn.exec_driver_sql(sql.format(",".join("?" * len(part))), (*values, *part))
 
 
 def _pending_rows(conn: Connection, ids: list[str]) -> dict[str, set[str]]:
@@ -217,7 +238,7 @@ def _apply_entity(conn: Connection, entity: str, changes: list[Change]) -> None:
     try:
         with conn.begin_nested():
             if inserts:
-                conn.execute(insert(table), inserts)
+                insert_many(conn, table, inserts)
             if updates:
                 conn.execute(update(table).where(table.c.id == bindparam("b_id")), updates)
     except IntegrityError:

@@ -21,6 +21,19 @@ MAX_BATCH = 5000
 MAX_PAGE = 10000
 MAX_BODY = 64 * 1024 * 1024  # decompressed request limit: a zip bomb gets a 413
 CLOCK_WARN_SECONDS = 300
+VERSION_HEADER = "X-StationDesk-Version"  # the station app's version, on every request
+
+
+def client_headers() -> dict[str, str]:
+    """Headers every station request carries: which release is talking (for the district's
+    support staff and its logs) and the protocol it speaks."""
+    from .. import __version__
+
+    return {
+        "User-Agent": f"StationDesk/{__version__} (protocol {PROTOCOL})",
+        VERSION_HEADER: __version__,
+    }
+
 
 # Who may write and who may read each entity (see sync.md principle 3 and 5).
 SHARED = frozenset({"member"})  # any station of the district edits; merged field by field
