@@ -16,7 +16,7 @@ from desktop.models import new_id
 from desktop.sync.summary import period_summary
 
 from . import auth
-from .db import district, record, station
+from .db import district, reader, record, station
 from .rows import Row, flush, now, query_rows
 
 
@@ -163,7 +163,7 @@ def create_staff(
 
 def list_findings(engine: Engine, entity: str) -> list[dict[str, Any]]:
     """Duplicate flags ("dup_flag") or conflicts ("conflict"), one per finding and station."""
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         codes = dict(conn.execute(select(station.c.id, station.c.code)).all())
         rows = query_rows(conn, record.c.entity == entity)
     return [{**r.data, "station": codes.get(r.owner, r.owner)} for r in rows]
@@ -171,7 +171,7 @@ def list_findings(engine: Engine, entity: str) -> list[dict[str, Any]]:
 
 def monthly_figures(engine: Engine, period: str) -> dict[str, Any]:
     """Consolidated month: the month-close summary per station and summed for the district."""
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         codes = dict(conn.execute(select(station.c.id, station.c.code)).all())
         rows = query_rows(
             conn,

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from desktop.sync.protocol import EnrolRequest, EnrolResponse
 
-from .db import district, record, station
+from .db import district, reader, record, station
 from .push import StationAuth
 from .rows import flush, now, query_rows
 
@@ -35,7 +35,7 @@ def digest(secret: str) -> str:
 def station_for_token(engine: Engine, token: str) -> StationAuth:
     if not token or len(token) > 200:
         raise AuthError("缺少或无效的访问令牌，请重新登记本服务站")
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         row = conn.execute(select(station).where(station.c.token_hash == digest(token))).first()
     if row is None:
         raise AuthError("访问令牌无效，请重新登记本服务站")

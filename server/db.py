@@ -144,12 +144,22 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # writers queue for the lock up front; readers (pulls, token checks) begin
+            # deferred and read a WAL snapshot without ever waiting for a push
+            read = conn.get_execution_options().get("sd_read", False)
+            conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
 
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine (same pool) for read-only work: on SQLite its transactions do not take
+    the write lock, so pulls and token checks run beside a push instead of queueing behind it.
+    A read transaction still sees one snapshot, which the pull's cursor rule relies on."""
+    return engine.execution_options(sd_read=True)
 
 
 def migrate(url: str | None = None) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, false, or_, select, true
 
 from desktop.sync.protocol import READ_BY_ALL, RELIEF_PUBLIC_FIELDS, PullRequest
 
-from .db import counter, record
+from .db import counter, reader, record
 from .push import StationAuth
 from .rows import now
 
@@ -29,7 +29,7 @@ def _trim_relief(text: str) -> str:
 def pull_page(engine: Engine, auth: StationAuth, req: PullRequest) -> bytes:
     """The JSON bytes of a PullResponse."""
     me = auth.station_id
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         high = int(
             conn.execute(select(counter.c.value).where(counter.c.name == "seq")).scalar_one()
         )
