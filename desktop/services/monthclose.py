@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from ..models import FundProgram, MonthClose, Receipt, ReliefDistribution, StationLog, Visit
+from ..sync.summary import period_summary
 from .context import Ctx
 from .errors import NotFound, UserFacingError, ValidationError
 from .periods import is_closed
@@ -27,59 +28,56 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
 
 
 def summarise(session: Session, station_id: str, period: str) -> dict[str, Any]:
-    """Totals of a station's month: relief per program, visits, log entries, receipts."""
+    """Totals of a station's month: relief per program, visits, log entries, receipts.
+
+    The arithmetic is desktop.sync.summary.period_summary, the same function the district
+    server runs on the records it holds; this side only fetches the month's live rows."""
     start, end = period_bounds(period)
+    live = ReliefDistribution.deleted == False  # noqa: E712
     reliefs = session.exec(
-        select(ReliefDistribution, FundProgram.code)
-        .join(FundProgram, col(FundProgram.id) == ReliefDistribution.program_id)
-        .where(ReliefDistribution.station_id == station_id, ReliefDistribution.period == period)
+        select(ReliefDistribution).where(
+            ReliefDistribution.station_id == station_id, ReliefDistribution.period == period, live
+        )
     ).all()
-    by_program: dict[str, dict[str, int]] = {}
-    total = {"count": 0, "cash_fen": 0, "goods_value_fen": 0}
-    for relief, code in reliefs:
-        if relief.status == "void":
-            continue
-        slot = by_program.setdefault(code, {"count": 0, "cash_fen": 0, "goods_value_fen": 0})
-        for bucket in (slot, total):
-            bucket["count"] += 1 if relief.status == "issued" else 0
-            bucket["cash_fen"] += relief.cash_fen
-            bucket["goods_value_fen"] += relief.goods_value_fen
+    codes = dict(
+        session.exec(
+            select(FundProgram.id, FundProgram.code).where(
+                col(FundProgram.id).in_({r.program_id for r in reliefs})
+            )
+        ).all()
+    )
     receipts = session.exec(
-        select(Receipt)
-        .where(
+        select(Receipt).where(
             Receipt.station_id == station_id,
+            Receipt.deleted == False,  # noqa: E712
             col(Receipt.issued_on) >= start,
             col(Receipt.issued_on) < end,
         )
-        .order_by(col(Receipt.serial))
     ).all()
     visits = session.exec(
-        select(Visit.id).where(
+        select(func.count(col(Visit.id))).where(
             Visit.station_id == station_id,
+            Visit.deleted == False,  # noqa: E712
             col(Visit.visited_on) >= start,
             col(Visit.visited_on) < end,
         )
-    ).all()
+    ).one()
     logs = session.exec(
-        select(StationLog.id).where(
+        select(func.count(col(StationLog.id))).where(
             StationLog.station_id == station_id,
+            StationLog.deleted == False,  # noqa: E712
             col(StationLog.log_date) >= start,
             col(StationLog.log_date) < end,
         )
-    ).all()
-    return {
-        "period": period,
-        "relief": total,
-        "by_program": dict(sorted(by_program.items())),
-        "visits": len(visits),
-        "log_entries": len(logs),
-        "receipts": {
-            "count": len(receipts),
-            "first": receipts[0].number if receipts else "",
-            "last": receipts[-1].number if receipts else "",
-            "voided": [r.number for r in receipts if r.voided],
-        },
-    }
+    ).one()
+    return period_summary(
+        period,
+        [r.model_dump() for r in reliefs],
+        [r.model_dump() for r in receipts],
+        visits=int(visits),
+        log_entries=int(logs),
+        program_codes=codes,
+    )
 
 
 @dataclass(frozen=True)

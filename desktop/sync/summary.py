@@ -1,9 +1,8 @@
-"""The month-close summary recomputed by the district server, in the station's own shape.
+"""The month-close summary: one function for both sides.
 
-It mirrors desktop.services.monthclose.summarise (which the station stores in
-MonthClose.totals) but works on plain record dicts, so the server can recompute it from what it
-holds. A test keeps the two in step; a mismatch then means a difference in the data, never in
-the arithmetic.
+The station (desktop.services.monthclose.summarise) and the district server
+(server.derived) each fetch the month's live rows as plain dicts and call period_summary, so
+a mismatch always means a difference in the data, never in the arithmetic.
 """
 
 from __future__ import annotations
