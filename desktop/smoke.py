@@ -1,0 +1,167 @@
+"""The data half of `--smoke` (no Qt): a receipt rendered to PDF, on a new or an existing file.
+
+`python -m desktop --smoke` (and the bundle's `stationdesk --smoke`) opens the window on a
+throwaway database and then calls new_station_receipt() on it; `--smoke --db FILE` migrates an
+existing file and calls existing_station_check() on it, which writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from .models import Member, Receipt, ReliefDistribution, Visit
+from .models.enums import Role
+from .receipts import render_receipt
+from .services import members, programs, relief, staff
+from .services.context import Actor, Ctx
+from .services.fakedata import fake_members
+from .services.uow import canonical_hash
+from .store import current_revision, make_engine
+
+
+class SmokeError(Exception):
+    """A smoke check failed; the message says which."""
+
+
+@dataclass(frozen=True)
+class ReceiptCheck:
+    number: str
+    pdf_bytes: int
+
+
+@dataclass(frozen=True)
+class DocumentsCheck:
+    """The month's other documents, made from the same data (reportlab charts, openpyxl)."""
+
+    monthly_pdf_bytes: int
+    signoff_pdf_bytes: int
+    ledger_xlsx_bytes: int
+
+
+@dataclass(frozen=True)
+class StationCheck:
+    revision: str | None
+    members: int
+    relief: int
+    receipts: int
+    visits: int
+    receipt: ReceiptCheck | None
+
+
+def _pdf(
+    content: dict[str, Any], copy_label: str | None = None, void_reason: str | None = None
+) -> int:
+    data = render_receipt(content, copy_label=copy_label, void_reason=void_reason)
+    return _is_pdf(data, f"收据 {content.get('number')} ")
+
+
+def _is_pdf(data: bytes, what: str) -> int:
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-64:]:
+        raise SmokeError(f"{what}生成的不是完整的 PDF")
+    return len(data)
+
+
+def _head(ctx: Ctx) -> Ctx:
+    heads = [s for s in staff.list_staff(ctx) if s.active and s.role == Role.STATION_HEAD]
+    if not heads:
+        raise SmokeError("冒烟测试数据库里没有站长账号")
+    return ctx.as_actor(Actor.of(heads[0]))
+
+
+def new_station_receipt(db_path: Path) -> ReceiptCheck:
+    """On a set-up throwaway station: one program, one fake member, one relief issue, its
+    receipt recorded as printed and rendered to PDF in memory."""
+    engine = make_engine(db_path)
+    try:
+        ctx = _head(staff.local_context(engine))
+        today = ctx.today
+        program = programs.add_program(
+            ctx,
+            programs.ProgramInput(
+                "SMOKE", today.year, f"{today.year}年冒烟测试生活救助", "living", "测试资金"
+            ),
+        )
+        person = next(fake_members(1, seed=dt.date.today().toordinal(), today=today))
+        member = members.add_member(
+            ctx,
+            members.MemberInput(
+                name=person["name"],
+                id_number=person["id_number"],
+                phone=person["phone"],
+                employer=person["employer"],
+            ),
+        )
+        _, receipt = relief.issue(
+            ctx,
+            relief.ReliefInput(
+                member.id,
+                program.id,
+                cash_fen=50000,
+                goods=[relief.GoodsLine("大米", 1, "袋", 12000)],
+            ),
+        )
+        job = relief.record_print(ctx, receipt.id)
+        size = _pdf(job.content, copy_label=job.copy_label, void_reason=job.void_reason)
+        return ReceiptCheck(job.number, size)
+    finally:
+        engine.dispose()
+
+
+def month_documents(db_path: Path) -> DocumentsCheck:
+    """This month's report, sign-off sheet and relief ledger (.xlsx, beside the database)."""
+    from .reports.ledger_queries import export_ledger
+    from .reports.monthly import monthly_pdf
+    from .reports.signoff import signoff_pdf
+
+    engine = make_engine(db_path)
+    try:
+        ctx = staff.local_context(engine)
+        period = ctx.today.strftime("%Y-%m")
+        with ctx.read() as session:
+            monthly = _is_pdf(monthly_pdf(session, ctx.station_id, period), "月报")
+            signoff = _is_pdf(signoff_pdf(session, ctx.station_id, period), "签收表")
+            xlsx = export_ledger(
+                session, ctx.station_id, "relief", period, db_path.parent / "smoke-ledger.xlsx"
+            )
+        if not xlsx.read_bytes().startswith(b"PK"):
+            raise SmokeError("台账生成的不是 .xlsx 文件")
+        return DocumentsCheck(monthly, signoff, xlsx.stat().st_size)
+    finally:
+        engine.dispose()
+
+
+def _count(session: Session, table: type) -> int:
+    return int(session.exec(select(func.count()).select_from(table)).one())
+
+
+def existing_station_check(db_path: Path) -> StationCheck:
+    """Read an (already migrated) station file: row counts, and the latest receipt's frozen
+    content checked against its hash and rendered to PDF in memory (nothing is recorded)."""
+    engine = make_engine(db_path)
+    try:
+        with Session(engine) as session:
+            latest = session.exec(
+                select(Receipt).order_by(col(Receipt.issued_on).desc(), col(Receipt.serial).desc())
+            ).first()
+            check = None
+            if latest is not None:
+                if canonical_hash(latest.content) != latest.content_hash:
+                    raise SmokeError(f"收据 {latest.number} 的内容与签发时的校验值不一致")
+                void = latest.void_reason if latest.voided else None
+                check = ReceiptCheck(latest.number, _pdf(dict(latest.content), void_reason=void))
+            return StationCheck(
+                revision=current_revision(Path(db_path)),
+                members=_count(session, Member),
+                relief=_count(session, ReliefDistribution),
+                receipts=_count(session, Receipt),
+                visits=_count(session, Visit),
+                receipt=check,
+            )
+    finally:
+        engine.dispose()
