@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up StationDesk in ./.venv on a fresh Debian/Ubuntu machine that has only Python 3.11+.
 # Installs the system libraries Qt needs (when run as root, or say the command to run), then
-# the project with its development extras. Safe to run again: it only adds what is missing.
+# the project with its development and build (PyInstaller) extras. Safe to run again: it only
+# adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,9 +32,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.stationdesk-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] \
+  || ! .venv/bin/python -c "import PyInstaller" 2>/dev/null; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-  .venv/bin/python -m pip install -q -e ".[dev]" 2>&1 | grep -v -E "^WARNING: Location" || true
+  .venv/bin/python -m pip install -q -e ".[dev,build]" 2>&1 | grep -v -E "^WARNING: Location" || true
   .venv/bin/python -c "import desktop, server, PySide6, sqlmodel, reportlab" 
   touch "$stamp"
 fi
