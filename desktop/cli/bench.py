@@ -26,6 +26,10 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
 
         results["ui"] = bench_ui()
         lines.append(str(results["ui"]))
+    if args.what == "bundle":  # not in "all": it needs a built bundle (scripts/build.sh)
+        from ..bench.bundle import bench_bundle
+
+        results["bundle"] = bench_bundle(runs=max(args.runs, 5), say=lines.append)
     results["text"] = "\n".join(lines)
     return results
 

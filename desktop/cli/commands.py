@@ -464,7 +464,9 @@ def register(sub: Any) -> Any:
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("bench", help="性能基准")
-    p.add_argument("what", nargs="?", default="core", choices=["core", "docs", "sync", "ui", "all"])
+    p.add_argument(
+        "what", nargs="?", default="core", choices=["core", "docs", "sync", "ui", "bundle", "all"]
+    )
     p.add_argument("--members", type=int, default=100_000)
     p.add_argument("--runs", type=int, default=3)
     p.set_defaults(handler=cmd_bench)
