@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from .bridge import EventBridge
 from .errors import show_error
+from .idle import IdleWatcher
 from .labels import enum_label
-from .main_window import IdleWatcher, MainWindow
+from .main_window import MainWindow
 from .ops import Ops
 from .state import AppState
 from .theme import apply_style, install_language, load_font
@@ -77,6 +78,7 @@ class Controller:
         self.state: AppState | None = None
         self.on_ready: list[Callable[[AppState], None]] = []
         self.dialog: Any = None
+        self._opening = False
         self.watchdog = StallWatchdog(parent=self.window) if watchdog else None
         self.idle = IdleWatcher(float(str(settings().value("idle_minutes", 10))), self.window)
         self.idle.idle.connect(self.lock)
@@ -85,10 +87,18 @@ class Controller:
         self.window.switch_user_requested.connect(lambda: self.lock(switch=True))
 
     def start(self) -> None:
+        """Show the window; open the store only once it has painted, so the worker's imports
+        (sqlmodel, alembic: ~0.3 s of mostly GIL-holding Python) never delay the first frame."""
+        self.window.first_painted.connect(self._open_store)
+        QTimer.singleShot(1000, self._open_store)  # a window that never paints (minimised)
         self.window.show()
         if self.watchdog:
             self.watchdog.start()
-        QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+
+    def _open_store(self) -> None:
+        if self._opening:
+            return
+        self._opening = True
         self.ops.query(_open, self.db_path).success(self._opened).failure(self._open_failed).run()
 
     def _open_failed(self, exc: BaseException) -> None:
@@ -163,6 +173,7 @@ class Controller:
         )
         self.window.setEnabled(True)
         self.window.set_state(self.state)
+        self.idle.watch(QApplication.instance(), self.window.windowHandle())  # type: ignore[arg-type]
         for callback in self.on_ready:
             callback(self.state)
 

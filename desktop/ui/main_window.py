@@ -10,8 +10,8 @@ import importlib
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     switch_user_requested = Signal()
     idle_minutes_changed = Signal(int)  # from the settings page, to the idle lock
+    first_painted = Signal()  # once: start-up work waits for the first frame
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.lock_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.lock_cover)
         self.locked = False
+        self._painted = False
         self._before_lock: QWidget | None = None
         self._hidden_windows: list[QWidget] = []
         central = QWidget()
@@ -109,6 +111,12 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_button)
         bar.addPermanentWidget(self.lock_button)
         bar.addPermanentWidget(self.switch_button)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this frame is flushed
 
     # --- lock -----------------------------------------------------------------------------
     def set_locked(self, locked: bool, *, restore: bool = True) -> None:
@@ -215,25 +223,3 @@ class MainWindow(QMainWindow):
         if overview.errors:
             text += self.tr("  ·  %n 条出错", "", overview.errors)
         self.sync_label.setText(text)
-
-
-class IdleWatcher(QObject):
-    """Counts user input application-wide; emits idle after `minutes` without any."""
-
-    idle = Signal()
-
-    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle.emit)
-        self.set_minutes(minutes)
-
-    def set_minutes(self, minutes: float) -> None:
-        self.timer.setInterval(int(minutes * 60_000))
-        self.timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
-            self.timer.start()
-        return False

@@ -25,7 +25,10 @@ from .page import Page
 from .state import AppState
 from .theme import icon
 
-DEBOUNCE_MS = 30  # long enough to merge a burst of keys, short enough to feel instant
+# Typing runs the search at once; keys typed while one is in flight are merged into one
+# search of the latest text when it lands (no fixed delay on every key). The timer is only
+# a safety net should a result never arrive.
+FALLBACK_MS = 300
 
 
 class MembersPage(Page):
@@ -79,11 +82,13 @@ class MembersPage(Page):
         self.layout_.addWidget(self.table, 1)
         self.count = QLabel()
         self.layout_.addWidget(self.count)
+        self.pending = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.setInterval(FALLBACK_MS)
         self.timer.timeout.connect(self.run_query)
-        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.search.textChanged.connect(self._typed)
+        self.model.loaded.connect(self._landed)
         for combo in (self.job, self.hardship):
             combo.currentIndexChanged.connect(lambda _i: self.run_query())
         self.visited.toggled.connect(lambda _c: self.run_query())
@@ -104,8 +109,20 @@ class MembersPage(Page):
             visited_this_year=self.visited.isChecked(),
         )
 
+    def _typed(self, _text: str) -> None:
+        if self.model.querying:
+            self.pending = True
+            self.timer.start()
+        else:
+            self.run_query()
+
+    def _landed(self) -> None:
+        if self.pending:
+            self.run_query()
+
     def run_query(self) -> None:
         self.timer.stop()
+        self.pending = False
         self.model.set_query(self.search.text(), self.filters())
 
     def refresh(self) -> None:

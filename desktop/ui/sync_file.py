@@ -81,11 +81,11 @@ class FileSyncCard(Card):
 
     # --- running ----------------------------------------------------------------------------
     def export_to(self, path: Path) -> None:
-        from desktop.sync.filetransfer import export_file
-
         engine = self.state.engine
 
         def work(job: Any) -> Any:
+            from desktop.sync.filetransfer import export_file  # imported off the GUI thread
+
             job.progress(0, 0, "export")
             return export_file(engine, path)
 
@@ -93,11 +93,11 @@ class FileSyncCard(Card):
         self.state.ops.task(work).success(self._exported).failure(self._failed).run()
 
     def import_from(self, path: Path) -> None:
-        from desktop.sync.filetransfer import import_reply
-
         engine = self.state.engine
 
         def work(job: Any) -> Any:
+            from desktop.sync.filetransfer import import_reply
+
             job.progress(0, 0, "import")
             return import_reply(engine, path)
 

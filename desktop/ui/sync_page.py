@@ -123,12 +123,12 @@ class SyncPage(Page):
         if not sync_available():
             self.history.insertItem(0, self.tr("未配置同步服务器"))
             return
-        from desktop.sync import commands
-
         self.sync_button.setEnabled(False)
         self.history.insertItem(0, self.tr("正在同步……"))
 
         def work(job: Any) -> Any:
+            from desktop.sync import commands  # httpx and the client: ~80 ms, off the GUI thread
+
             return commands.sync_now(
                 self.state.engine, progress=lambda p: job.progress(p.done, 0, p.phase)
             )

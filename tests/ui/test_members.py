@@ -27,6 +27,42 @@ def test_list_search_and_filter(qtbot, state):
     assert [r.name for r in page.model.rows] == ["张三"]
 
 
+def test_typing_searches_at_once_and_merges_keys_typed_meanwhile(qtbot, state, monkeypatch):
+    """No fixed delay per key: the first key searches at once; keys typed while that search
+    runs become one search of the latest text."""
+    import dataclasses
+    import time
+
+    from desktop.services import search
+    from desktop.ui.members import MembersPage
+    from desktop.ui.ops import Ops
+
+    _add(state.ctx, "张三", "11010519491231002X")
+    _add(state.ctx, "李四", "440524188001010014")
+    seen: list[str] = []
+    real = search.search_members
+
+    def slow(ctx, text, **kw):
+        seen.append(text)
+        time.sleep(0.05)
+        return real(ctx, text, **kw)
+
+    monkeypatch.setattr(search, "search_members", slow)
+    threaded = dataclasses.replace(state, ops=Ops())
+    page = MembersPage(threaded)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=3000)
+    page.search.setText("z")
+    assert page.model.querying and not page.timer.isActive()  # sent at once, no delay
+    for text in ("zs", "zsa", "zs"):
+        page.search.setText(text)
+    assert page.pending
+    qtbot.waitUntil(lambda: not page.model.querying and not page.pending, timeout=3000)
+    assert seen == ["z", "zs"]  # the three keys typed meanwhile: one search, the latest text
+    assert [r.name for r in page.model.rows] == ["张三"]
+    threaded.ops.wait(3000)
+
+
 def test_stale_results_are_dropped(qtbot, state):
     from desktop.ui.member_model import MemberTableModel
 
