@@ -19,7 +19,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("关于工作台"))
         self.setWindowIcon(icon("app"))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         art = QLabel()
         art.setPixmap(icon("app").pixmap(64, 64))

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.user_label = QLabel()
+        self.user_label.setContentsMargins(8, 0, 0, 0)
         self.sync_label = QLabel(self.tr("同步：—"))
         self.sync_button = QPushButton(icon("sync"), self.tr("同步"))
         self.sync_button.setFlat(True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from .labels import enum_text, field_text
 from .state import AppState
-from .widgets import Card
+from .widgets import Card, fit_columns
 
 SHOWN = (
     "name",
@@ -107,8 +107,7 @@ class MemberDialog(QDialog):
         self.timeline = QTreeWidget()
         self.timeline.setHeaderLabels([self.tr("日期"), self.tr("类别"), self.tr("内容")])
         self.timeline.setRootIsDecorated(False)
-        self.timeline.setColumnWidth(0, 100)
-        self.timeline.setColumnWidth(1, 120)
+        fit_columns(self.timeline, stretch=2)
         timeline.body.addWidget(self.timeline)
         right.addWidget(timeline)
         layout.addLayout(right, 3)
@@ -132,6 +131,8 @@ class MemberDialog(QDialog):
             value = getattr(member, key)
             if key in self.sensitive or key == "phone":
                 label.setText(masked(key, value))
+                if key in self.reveal_buttons:  # nothing to show: no audited reveal
+                    self.reveal_buttons[key].setEnabled(value not in (None, ""))
             elif key in ENUMS:
                 label.setText(enum_text(ENUMS[key], value))
             else:

@@ -76,7 +76,7 @@ class MembersPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((110, 50, 170, 120, 260, 110, 100)):
+        for column, width in enumerate(self._column_widths((110, 50, 170, 120, 260, 110, 100))):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.layout_.addWidget(self.table, 1)
@@ -99,6 +99,21 @@ class MembersPage(Page):
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+N"), self, self.add_member)
         self.refresh()
+
+    def _column_widths(self, widths: tuple[int, ...]) -> list[int]:
+        """Enum columns as wide as their longest label in the interface language (English
+        labels are longer); sizing to contents would read all 100,000 rows."""
+        from .member_model import COLUMNS, ENUM_OF
+
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        out = list(widths)
+        for column, (key, title) in enumerate(COLUMNS):
+            texts = [t for k, t in self.model.labels.items() if k.split(".")[0] == ENUM_OF.get(key)]
+            need = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            title_width = header.horizontalAdvance(self.model.tr(title)) + 16
+            out[column] = max(out[column], need + 16, title_width)
+        return out
 
     def filters(self) -> Any:
         from desktop.services.search import MemberFilter

@@ -81,14 +81,21 @@ class MonthEndPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        from desktop.services import monthclose
+        from desktop.services import monthclose, programs
 
-        op = self.state.ops.query(monthclose.check, self.state.ctx, self.period.currentText())
-        op.success(self.show_check).run()
+        period = self.period.currentText()
 
-    def show_check(self, result: Any) -> None:
+        def load() -> tuple[Any, dict[str, str]]:
+            ctx = self.state.ctx
+            names = programs.list_programs(ctx, year=int(period[:4]), active_only=False)
+            return monthclose.check(ctx, period), {p.code: p.name for p in names}
+
+        self.state.ops.query(load).success(lambda r: self.show_check(*r)).run()
+
+    def show_check(self, result: Any, names: dict[str, str] | None = None) -> None:
         from desktop.models.money import fen_to_yuan_text
 
+        names = names or {}
         self.result = result
         s = result.summary
         self.summary.clear()
@@ -110,7 +117,7 @@ class MonthEndPage(Page):
         for code, slot in s["by_program"].items():
             rows.append(
                 (
-                    self.tr("项目 %1").replace("%1", code),
+                    names.get(code) or self.tr("项目 %1").replace("%1", code),
                     f"{slot['count']} / {fen_to_yuan_text(slot['cash_fen'] + slot['goods_value_fen'])}",
                 )
             )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from .member_picker import MemberPicker
 from .page import Page
 from .state import AppState
-from .widgets import Card, FieldForm
+from .widgets import Card, FieldForm, fit_columns
 
 
 def receipt_format(state: AppState) -> str:
@@ -142,8 +142,7 @@ class ReliefPage(Page):
             ]
         )
         self.list.setRootIsDecorated(False)
-        for column, width in enumerate((85, 60, 130, 80, 190)):
-            self.list.setColumnWidth(column, width)
+        fit_columns(self.list)
         listing.body.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("预览/打印收据"))
@@ -214,6 +213,9 @@ class ReliefPage(Page):
                 ],
             )
             tree_item.setData(0, Qt.ItemDataRole.UserRole, item)
+            tree_item.setTextAlignment(
+                3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
 
     # --- building the input -----------------------------------------------------------------
     def build_input(self, *, strict: bool) -> Any:

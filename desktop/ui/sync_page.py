@@ -20,7 +20,7 @@ from .labels import entity_text, enum_text
 from .page import Page
 from .state import AppState
 from .sync_file import FileSyncCard
-from .widgets import Card
+from .widgets import Card, fit_columns
 
 
 def sync_available() -> bool:
@@ -59,8 +59,7 @@ class SyncPage(Page):
             ]
         )
         self.records.setRootIsDecorated(False)
-        for column, width in enumerate((60, 90, 100, 70, 50)):
-            self.records.setColumnWidth(column, width)
+        fit_columns(self.records, stretch=5)
         records.body.addWidget(self.records)
         history = Card(self.tr("本次运行的同步记录"))
         self.history = QListWidget()

@@ -26,7 +26,7 @@ from .labels import enum_label, enum_text
 from .member_picker import MemberPicker
 from .page import Page
 from .state import AppState
-from .widgets import Card, FieldForm
+from .widgets import Card, FieldForm, fit_columns
 
 
 def qdate(day: dt.date) -> QDate:
@@ -83,8 +83,7 @@ class VisitsPage(Page):
         self.followups = QTreeWidget()
         self.followups.setHeaderLabels([self.tr("到期"), self.tr("对象"), self.tr("事由")])
         self.followups.setRootIsDecorated(False)
-        self.followups.setColumnWidth(0, 150)
-        self.followups.setColumnWidth(1, 140)
+        fit_columns(self.followups, stretch=2)
         self.done_button = QPushButton(self.tr("标记已回访"))
         self.done_button.clicked.connect(self.complete)
         follow.body.addWidget(self.followups)
@@ -95,9 +94,7 @@ class VisitsPage(Page):
             [self.tr("日期"), self.tr("类型"), self.tr("人数"), self.tr("事由")]
         )
         self.recent.setRootIsDecorated(False)
-        self.recent.setColumnWidth(0, 100)
-        self.recent.setColumnWidth(1, 110)
-        self.recent.setColumnWidth(2, 50)
+        fit_columns(self.recent, stretch=3)
         recent.body.addWidget(self.recent)
         right.addWidget(follow, 1)
         right.addWidget(recent, 1)

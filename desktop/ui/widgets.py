@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -99,6 +101,18 @@ class FieldForm(QFormLayout):
         widget.setProperty("error", "true" if bad else "false")
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+def fit_columns(tree: QTreeWidget, stretch: int | None = None) -> None:
+    """Columns as wide as their contents (in either language), one column taking the rest:
+    fixed pixel widths cut off program names and English headers."""
+    header = tree.header()
+    header.setStretchLastSection(stretch is None)
+    for column in range(header.count()):
+        mode = QHeaderView.ResizeMode.ResizeToContents
+        if column == stretch:
+            mode = QHeaderView.ResizeMode.Stretch
+        header.setSectionResizeMode(column, mode)
 
 
 def hbox(*widgets: QWidget | None, stretch_at: int | None = None) -> QHBoxLayout:
