@@ -18,6 +18,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from pydantic_core import from_json
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -43,6 +44,46 @@ from .push import StationAuth, apply_push
 from .rows import now
 
 log = logging.getLogger("stationdesk.server")
+
+
+class ErrorReply(BaseModel):
+    """Every refusal: a Chinese sentence the station shows as it is."""
+
+    detail: str
+
+
+class FieldError(BaseModel):
+    loc: list[str | int]
+    msg: str
+
+
+class InvalidReply(ErrorReply):
+    """422: the request did not match the protocol; at most 20 field errors."""
+
+    errors: list[FieldError] = []
+
+
+_ERROR_TEXT = {
+    400: "请求体不是有效的 gzip 数据",
+    401: "缺少或无效的访问令牌（登记：登记码无效、已使用或已过期）",
+    403: "本服务站的访问已被区总工会停用",
+    409: "登记码与本机服务站不符，或服务站已由另一台电脑登记",
+    413: "请求体过大",
+    426: "协议或数据结构版本不受支持，需要升级",
+    503: "服务器繁忙，请稍后重试（带 Retry-After）",
+}
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the refusals a route can give, so the document says what is sent."""
+    out: dict[int | str, dict[str, Any]] = {
+        code: {"model": ErrorReply, "description": _ERROR_TEXT[code]} for code in codes
+    }
+    out[422] = {"model": InvalidReply, "description": "请求格式不正确"}
+    return out
+
+
+STATION_ERRORS = _errors(400, 401, 403, 413, 426, 503)
 
 
 class GzipRoute(APIRoute):
@@ -88,6 +129,14 @@ def _check_versions(protocol: int, schema_version: int) -> None:
         )
     if schema_version > SCHEMA:
         raise HTTPException(426, f"数据结构版本 {schema_version} 比服务器新，请先升级区服务器")
+
+
+def _refuse_nul(*values: str) -> None:
+    """NUL in an id is valid JSON, but PostgreSQL cannot even compare it: the query failed and
+    the batch came back as a 503 the station retried for ever (tests/sync/test_fuzz_api.py).
+    No StationDesk client makes such ids, so the request is refused whole."""
+    if any("\x00" in value for value in values):
+        raise HTTPException(422, "请求含有非法字符（NUL）")
 
 
 def current_station(request: Request, authorization: Annotated[str, Header()] = "") -> StationAuth:
@@ -165,17 +214,23 @@ def create_app(
             protocol=PROTOCOL, min_protocol=MIN_PROTOCOL, schema_version=SCHEMA, server_time=now()
         )
 
-    @app.post("/v1/enrol", response_model=EnrolResponse)
+    @app.post(
+        "/v1/enrol",
+        response_model=EnrolResponse,
+        responses=_errors(400, 401, 403, 409, 413, 426, 503),
+    )
     def enrol(body: EnrolRequest) -> EnrolResponse:
         _check_versions(body.protocol, body.schema_version)
+        _refuse_nul(body.code, body.station_code, body.station_id)
         try:
             return auth_mod.enrol(engine, body)
         except auth_mod.AuthError as exc:
             raise HTTPException(exc.status, str(exc)) from None
 
-    @app.post("/v1/push", response_model=PushResponse)
+    @app.post("/v1/push", response_model=PushResponse, responses=STATION_ERRORS)
     def push(body: PushRequest, station: Station, request: Request) -> Response:
         _check_versions(body.protocol, body.schema_version)
+        _refuse_nul(*(f"{m.mutation_id}{m.entity}{m.row_id}" for m in body.mutations))
         for attempt in range(4):
             try:
                 result = apply_push(engine, station, body, before_commit=hook)
@@ -187,7 +242,7 @@ def create_app(
             crash_hook()  # committed, reply not sent yet
         return _reply(request, result.model_dump_json().encode())
 
-    @app.post("/v1/pull", response_model=PullResponse)
+    @app.post("/v1/pull", response_model=PullResponse, responses=STATION_ERRORS)
     def pull(body: PullRequest, station: Station, request: Request) -> Response:
         _check_versions(body.protocol, body.schema_version)
         return _reply(request, pull_page(engine, station, body))
