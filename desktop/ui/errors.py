@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,8 @@ def user_message(exc: BaseException) -> str | None:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not needed for the first frame
+
     from desktop.services.errors import Cancelled, UserFacingError
 
     if isinstance(exc, Cancelled):

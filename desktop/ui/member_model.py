@@ -46,6 +46,7 @@ class MemberTableModel(QAbstractTableModel):
         self.text = ""
         self.generation = 0
         self.total = 0
+        self.total_known = False  # the browse list's count arrives after its first page
         self.exhausted = False
         self.loading = False
         self.querying = False  # a list or search (not a next page) is in flight
@@ -129,6 +130,7 @@ class MemberTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.exhausted = self.text != "" or len(rows) < PAGE
+        self.total_known = total is not None or self.exhausted
         if total is not None:
             self.total = total
         elif self.exhausted:
@@ -144,6 +146,7 @@ class MemberTableModel(QAbstractTableModel):
         if generation != self.generation:
             return
         self.total = total
+        self.total_known = True
         self.exhausted = self.exhausted or len(self.rows) >= total
         self.total_changed.emit(total)
 
@@ -158,5 +161,5 @@ class MemberTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self.rows.extend(rows)
         self.endInsertRows()
-        self.exhausted = len(rows) < PAGE or len(self.rows) >= self.total
+        self.exhausted = len(rows) < PAGE or (self.total_known and len(self.rows) >= self.total)
         self.loaded.emit()

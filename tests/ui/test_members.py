@@ -63,6 +63,23 @@ def test_typing_searches_at_once_and_merges_keys_typed_meanwhile(qtbot, state, m
     threaded.ops.wait(3000)
 
 
+def test_browse_list_pages_before_its_count_arrives(qtbot, state):
+    """The first page shows before the count; scrolling must not stop at the total of the
+    search typed before (the count of the new list is not known yet)."""
+    from desktop.ui.member_model import PAGE, MemberTableModel
+
+    model = MemberTableModel(state.ops, state.ctx)
+    model.generation, model.total, model.total_known = 1, 7, True  # a search found 7
+    model._replace(1, ["row"] * PAGE, None)
+    assert model.canFetchMore()
+    model._append(1, ["row"] * PAGE)
+    assert model.canFetchMore()  # 400 rows: not "all 7"
+    model._set_total(1, 1000)
+    assert model.canFetchMore() and model.total == 1000
+    model._set_total(1, 2 * PAGE)
+    assert not model.canFetchMore()
+
+
 def test_stale_results_are_dropped(qtbot, state):
     from desktop.ui.member_model import MemberTableModel
 
