@@ -19,7 +19,7 @@ from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Integer, Strin
 from sqlalchemy.sql.schema import Column
 from sqlalchemy.types import TypeDecorator
 
-from ..models import LOCAL_COLUMNS, SYNCED_TABLES
+from ..models import LOCAL_COLUMNS, SYNCED_TABLES, idnumber
 from .protocol import DERIVED_FIELDS
 
 MAX_TEXT = 20000
@@ -173,7 +173,20 @@ def clean_record(entity: str, record: dict[str, Any]) -> dict[str, Any]:
             out[name] = None
         else:
             out[name] = check(name, value)
+    if entity == "member" and out.get("id_number") is not None:
+        _canonical_id_number(out["id_number"])
     return out
+
+
+def _canonical_id_number(value: str) -> None:
+    """The district's one-member-per-ID-number index only works on one spelling of a number:
+    a valid 18-character number with an upper-case X, as the station app writes it."""
+    try:
+        info = idnumber.parse(value)
+    except idnumber.IdNumberError as exc:
+        raise RecordError(f"身份证号无效：{exc}") from None
+    if info.number != value:
+        raise RecordError("身份证号应为 18 位标准写法（末位 X 大写，不含空格）")
 
 
 @cache

@@ -117,3 +117,28 @@ def test_two_stations_adding_the_same_person_at_once_end_with_one_member(
     if district.engine.dialect.name == "postgresql":
         # B's check could not see A's uncommitted member: the unique index caught it
         assert results.get("b_retried") is True
+
+
+@pytest.mark.parametrize(
+    ("spelling", "reason"),
+    [
+        (lambda n: n[:-1] + n[-1].lower(), "标准写法"),  # lower-case x
+        (lambda n: n[:6] + n[8:17], "标准写法"),  # the 15-digit form of the same person
+        (lambda n: n[:-1] + ("0" if n[-1] != "0" else "1"), "校验位"),
+    ],
+)
+def test_the_server_takes_only_the_canonical_spelling_of_an_id_number(
+    district: District, spelling: object, reason: str
+) -> None:
+    a = district.station(1)
+    add_member(a, 11)  # make_id_number(11) ends in X
+    number = make_id_number(11)
+    assert number.endswith("X")
+    _seqs, body = local.pending_batch(a.engine, 100)
+    other = spelling(number)  # type: ignore[operator]
+    req = PushRequest.model_validate_json(body.replace(number.encode(), other.encode()))
+    result = apply_push(district.engine, _auth(district, a.code), req)
+    by_entity = {m.entity: r for m, r in zip(req.mutations, result.results, strict=True)}
+    assert by_entity["member"].status == "rejected"
+    assert reason in (by_entity["member"].error or "")
+    assert _members_with(district, number) == 0 and _members_with(district, other) == 0
