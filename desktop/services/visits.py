@@ -157,6 +157,8 @@ class TimelineEntry:
     title: str
     detail: str
     record_id: str
+    type_key: str = ""  # e.g. "VisitType.home": lets a screen show the label in its language
+    status: str = ""  # relief status value ("void", "adjustment"); "" for a visit
 
 
 def member_timeline(ctx: Ctx, member_id: str) -> list[TimelineEntry]:
@@ -174,7 +176,12 @@ def member_timeline(ctx: Ctx, member_id: str) -> list[TimelineEntry]:
         ).all()
     entries = [
         TimelineEntry(
-            v.visited_on, "visit", VisitType(v.visit_type).label, v.purpose or v.findings[:40], v.id
+            v.visited_on,
+            "visit",
+            VisitType(v.visit_type).label,
+            v.purpose or v.findings[:40],
+            v.id,
+            type_key=f"VisitType.{v.visit_type}",
         )
         for v in visits
     ]
@@ -188,6 +195,8 @@ def member_timeline(ctx: Ctx, member_id: str) -> list[TimelineEntry]:
                 f"{ProgramType(program.program_type).label}{status}",
                 f"{program.name} {amount}",
                 relief.id,
+                type_key=f"ProgramType.{program.program_type}",
+                status=relief.status if relief.status in ("void", "adjustment") else "",
             )
         )
     return sorted(entries, key=lambda e: (e.day, e.kind), reverse=True)

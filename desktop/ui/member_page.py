@@ -140,9 +140,14 @@ class MemberDialog(QDialog):
         self.timeline.clear()
         for entry in timeline:
             kind = self.tr("走访") if entry.kind == "visit" else self.tr("帮扶")
-            QTreeWidgetItem(
-                self.timeline, [entry.day.isoformat(), f"{kind}·{entry.title}", entry.detail]
-            )
+            title = entry.title
+            if entry.type_key:
+                title = enum_text(*entry.type_key.split(".", 1))
+                if entry.status:
+                    title += self.tr("（%1）").replace(
+                        "%1", enum_text("ReliefStatus", entry.status)
+                    )
+            QTreeWidgetItem(self.timeline, [entry.day.isoformat(), f"{kind}·{title}", entry.detail])
         if not timeline:
             QTreeWidgetItem(self.timeline, ["", self.tr("暂无记录"), ""])
 

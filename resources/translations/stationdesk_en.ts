@@ -493,6 +493,10 @@
         <translation>Relief</translation>
     </message>
     <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
         <source>暂无记录</source>
         <translation>No records</translation>
     </message>

@@ -171,3 +171,21 @@ def test_combo_boxes_show_english_labels(qtbot, head_state, english):
     chinese = {name: [t for t in texts if CJK.search(t)] for name, texts in combos.items()}
     chinese = {name: texts for name, texts in chinese.items() if texts}
     assert not chinese, chinese
+
+
+def test_member_page_in_english_shows_english_labels(qtbot, state, english):
+    """Field names, enum values and the timeline's visit type come through translate()."""
+    from desktop.services import members, visits
+    from desktop.ui.member_page import MemberDialog
+
+    member = members.add_member(
+        state.ctx, members.MemberInput(name="张三", id_number="11010519491231002X")
+    )
+    visits.add_visit(
+        state.ctx, visits.VisitInput(member_ids=[member.id], visit_type="home", purpose="慰问")
+    )
+    dialog = MemberDialog(state, member.id)
+    qtbot.addWidget(dialog)
+    assert dialog.values["gender"].text() == "Female"  # from the ID number
+    assert "Gender" in _texts(dialog)
+    assert dialog.timeline.topLevelItem(0).text(1) == "Visit·Home visit"
