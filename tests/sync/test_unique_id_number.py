@@ -124,7 +124,7 @@ def test_two_stations_adding_the_same_person_at_once_end_with_one_member(
     [
         (lambda n: n[:-1] + n[-1].lower(), "标准写法"),  # lower-case x
         (lambda n: n[:6] + n[8:17], "标准写法"),  # the 15-digit form of the same person
-        (lambda n: n[:-1] + ("0" if n[-1] != "0" else "1"), "校验位"),
+        (lambda n: n[:-1] + "ｘ", "标准写法"),  # a full-width x
     ],
 )
 def test_the_server_takes_only_the_canonical_spelling_of_an_id_number(
