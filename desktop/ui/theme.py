@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -56,6 +57,7 @@ def install_language(app: QCoreApplication, lang: str) -> None:
     _current[0] = "zh_CN" if lang.startswith("zh") else lang
     if lang.startswith("zh"):
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        _install_qt_chinese(app)
         return
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     translator = QTranslator(app)
@@ -64,6 +66,25 @@ def install_language(app: QCoreApplication, lang: str) -> None:
         _installed.append(translator)
     else:
         log.warning("no translation for %s", lang)
+
+
+def _install_qt_chinese(app: QCoreApplication) -> None:
+    """Qt's own texts (the buttons of message boxes, file and print dialogs) in Chinese, from
+    the qtbase_zh_CN.qm that ships with PySide6 (and in the bundle)."""
+    from PySide6 import __file__ as pyside_init
+    from PySide6.QtCore import QLibraryInfo
+
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(pyside_init).parent / "Qt" / "translations"),
+    ]
+    translator = QTranslator(app)
+    for folder in folders:
+        if translator.load("qtbase_zh_CN", folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            return
+    log.warning("Qt's Chinese translations were not found; its dialogs show English buttons")
 
 
 def tr(context: str, text: str) -> str:

@@ -189,3 +189,20 @@ def test_member_page_in_english_shows_english_labels(qtbot, state, english):
     assert dialog.values["gender"].text() == "Female"  # from the ID number
     assert "Gender" in _texts(dialog)
     assert dialog.timeline.topLevelItem(0).text(1) == "Visit·Home visit"
+
+
+def test_qt_own_dialog_buttons_are_chinese_by_default(qapp):
+    """Message boxes, file and print dialogs use Qt's texts: they come from qtbase_zh_CN.qm."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    install_language(qapp, "zh_CN")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert any(CJK.search(t) for t in texts), texts
+    install_language(qapp, "en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    install_language(qapp, "zh_CN")
