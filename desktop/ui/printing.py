@@ -95,7 +95,11 @@ class PdfPreview(QDialog):
             pages.addWidget(label)
         if not self.images:
             pages.addWidget(
-                QLabel(self.tr("无法在程序内预览（缺少 pdftoppm），请用“用其他程序打开”。"))
+                QLabel(
+                    self.tr(
+                        "本机无法在程序内预览。请点“用其他程序打开”，在打开的程序里查看和打印。"
+                    )
+                )
             )
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)

@@ -703,8 +703,8 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <source>无法在程序内预览（缺少 pdftoppm），请用“用其他程序打开”。</source>
-        <translation>Cannot preview here (pdftoppm is missing); use &quot;Open with another program&quot;.</translation>
+        <source>本机无法在程序内预览。请点“用其他程序打开”，在打开的程序里查看和打印。</source>
+        <translation>This computer cannot preview here. Use &quot;Open with another program&quot; to view and print it there.</translation>
     </message>
     <message>
         <source>另存为 PDF…</source>
