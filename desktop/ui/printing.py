@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -57,6 +57,14 @@ def print_images(printer: QPrinter, images: list[QImage]) -> None:
         painter.drawImage(0, 0, image)
         painter.setViewport(area)
     painter.end()
+
+
+def default_printer() -> str:
+    """The printer chosen in Settings (empty: the system's default), if it is still there."""
+    from .app import settings
+
+    name = str(settings().value("printer", "") or "")
+    return name if name in QPrinterInfo.availablePrinterNames() else ""
 
 
 def open_externally(pdf: bytes, name: str = "document.pdf") -> Path:
@@ -126,6 +134,9 @@ class PdfPreview(QDialog):
         """Ask for the printer first: a cancelled print dialog records no print."""
         if printer is None and shutil.which("pdftoppm"):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            chosen = default_printer()
+            if chosen:
+                printer.setPrinterName(chosen)
             dialog = QPrintDialog(printer, self)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             dialog.deleteLater()  # not brought back by an idle lock that cancelled it

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -59,6 +60,18 @@ class SettingsPage(Page):
         self.receipt_format.currentIndexChanged.connect(
             lambda _i: self.qsettings.setValue("receipt_format", self.receipt_format.currentData())
         )
+        self.printer = QComboBox()
+        self.printer.setObjectName("PrinterChoice")
+        self.printer.addItem(self.tr("系统默认打印机"), "")
+        for name in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(name, name)
+        saved = str(self.qsettings.value("printer", ""))
+        if saved and self.printer.findData(saved) < 0:
+            self.printer.addItem(self.tr("%1（未连接）").replace("%1", saved), saved)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(saved)))
+        self.printer.currentIndexChanged.connect(
+            lambda _i: self.qsettings.setValue("printer", self.printer.currentData())
+        )
         self.language = QComboBox()
         self.language.setObjectName("LanguageChoice")
         for key, label in LANGUAGES.items():
@@ -71,6 +84,7 @@ class SettingsPage(Page):
         self.idle.setValue(int(str(self.qsettings.value("idle_minutes", 10))))
         self.idle.valueChanged.connect(self._idle_minutes)
         form.addRow(self.tr("收据格式"), self.receipt_format)
+        form.addRow(self.tr("打印机"), self.printer)
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("无操作自动锁定"), self.idle)
         self.note = QLabel()

@@ -881,12 +881,24 @@
         <translation>This computer</translation>
     </message>
     <message>
+        <source>系统默认打印机</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <source>%1（未连接）</source>
+        <translation>%1 (not connected)</translation>
+    </message>
+    <message>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
         <source>收据格式</source>
         <translation>Receipt format</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
     </message>
     <message>
         <source>界面语言</source>

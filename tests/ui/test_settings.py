@@ -105,3 +105,27 @@ def test_about_box_shows_the_version(qtbot, state):
     assert dialog.product.text() == "工会服务站工作台 StationDesk"
     assert __version__ in dialog.version.text()
     assert dialog.version.text() == f"版本 {__version__}"
+
+
+def test_default_printer_is_chosen_in_settings_and_used_when_printing(
+    qtbot, state, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    from desktop.ui import printing
+
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr("desktop.ui.app.settings", lambda: store)
+    printers = ["HP LaserJet 1020", "Epson LQ-630K"]  # a laser and a dot-matrix (continuous)
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: printers))
+    page = _page(qtbot, state)
+    combo = page.printer
+    assert [combo.itemText(i) for i in range(combo.count())] == ["系统默认打印机", *printers]
+    combo.setCurrentIndex(combo.findData("Epson LQ-630K"))
+    assert store.value("printer") == "Epson LQ-630K"
+    assert printing.default_printer() == "Epson LQ-630K"
+    printers.remove("Epson LQ-630K")  # unplugged: printing falls back to the system default
+    assert printing.default_printer() == ""
+    again = _page(qtbot, state)  # and Settings says so instead of silently switching
+    assert again.printer.currentText() == "Epson LQ-630K（未连接）"
