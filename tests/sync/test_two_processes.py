@@ -132,6 +132,23 @@ def _in_thread(fn: Any, *args: Any, **kwargs: Any) -> tuple[threading.Thread, li
     return thread, out
 
 
+def _sync_together(a: StationHandle, b: StationHandle) -> tuple[Any, Any]:
+    """Both stations sync at the same moment, one change per request; their results."""
+    barrier = threading.Barrier(2)
+
+    def push(st: StationHandle) -> Any:
+        barrier.wait(10)
+        return st.sync(batch_size=1)
+
+    ta, ra = _in_thread(push, a)
+    tb, rb = _in_thread(push, b)
+    ta.join(120)
+    tb.join(120)
+    assert not isinstance(ra[0], BaseException), ra
+    assert not isinstance(rb[0], BaseException), rb
+    return ra[0], rb[0]
+
+
 @pytest.mark.parametrize("district", ["postgres"], indirect=True)
 def test_stations_on_two_processes_converge_without_loss_or_doubles(district, two):
     district, one, other = two
@@ -246,20 +263,9 @@ def test_concurrent_edits_through_two_processes_are_merged_and_conflicts_recorde
     for n, m in enumerate(members):
         _edit(a, m.id, phone=f"139000000{n:02d}", employer="甲公司")
         _edit(b, m.id, phone=f"139111111{n:02d}", address="天河路 1 号")
-    barrier = threading.Barrier(2)
-
-    def push(st: StationHandle) -> Any:
-        barrier.wait(10)
-        return st.sync(batch_size=1)
-
-    ta, ra = _in_thread(push, a)
-    tb, rb = _in_thread(push, b)
-    ta.join(120)
-    tb.join(120)
-    assert not isinstance(ra[0], BaseException), ra
-    assert not isinstance(rb[0], BaseException), rb
-    applied = ra[0].statuses.get("applied", 0) + rb[0].statuses.get("applied", 0)
-    conflicts = ra[0].statuses.get("conflict", 0) + rb[0].statuses.get("conflict", 0)
+    ra, rb = _sync_together(a, b)
+    applied = ra.statuses.get("applied", 0) + rb.statuses.get("applied", 0)
+    conflicts = ra.statuses.get("conflict", 0) + rb.statuses.get("conflict", 0)
     assert (applied, conflicts) == (len(members), len(members))  # first one in wins, per member
     for _ in range(2):
         a.sync()
@@ -333,17 +339,7 @@ def test_same_grants_racing_through_two_processes_are_all_flagged(district, two)
     for m in members:
         add_relief(a, m.id, program)
         add_relief(b, m.id, program)
-    barrier = threading.Barrier(2)
-
-    def push(st: StationHandle) -> Any:
-        barrier.wait(10)
-        return st.sync(batch_size=1)
-
-    ta, ra = _in_thread(push, a)
-    tb, rb = _in_thread(push, b)
-    ta.join(120)
-    tb.join(120)
-    assert not isinstance(ra[0], BaseException) and not isinstance(rb[0], BaseException)
+    _sync_together(a, b)
     for _ in range(2):
         a.sync()
         b.sync()
