@@ -30,6 +30,7 @@ from sqlalchemy import (
 
 metadata = MetaData()
 MEMBER_KEY = "entity = 'member' AND natural_key IS NOT NULL"
+RELIEF_KEY = "member_id IS NOT NULL"
 
 district = Table(
     "district",
@@ -75,10 +76,18 @@ record = Table(
     Column("data", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_record_district_seq", "district_id", "seq"),
-    Index("ix_record_member_program", "member_id", "program_id"),
-    Index("ix_record_natural", "district_id", "entity", "natural_key"),
+    # relief rows only: duplicate-aid checks (migration s0003)
+    Index(
+        "ix_record_member_program",
+        "member_id",
+        "program_id",
+        sqlite_where=text(RELIEF_KEY),
+        postgresql_where=text(RELIEF_KEY),
+    ),
+    # whole, not partial on period: enrolment (auth._adopt_id) selects by owner alone
     Index("ix_record_owner_period", "owner", "entity", "period"),
-    # one member per ID number in a district (migration s0002)
+    # one member per ID number in a district (migration s0002); also the ID-number lookup,
+    # which is why there is no separate (district_id, entity, natural_key) index (s0003)
     Index(
         "uq_record_member_id_number",
         "district_id",
@@ -99,6 +108,8 @@ mutation = Table(
     Column("error", Text),
     Column("fields", Text, nullable=False, default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # on SQLite the primary key is the table: one b-tree per row, no autoindex (s0003)
+    sqlite_with_rowid=False,
 )
 
 closed_period = Table(

@@ -17,7 +17,7 @@ from sqlalchemy import text as sql_text
 
 from desktop.sync.summary import differences, period_summary
 
-from .db import closed_period, record
+from .db import MEMBER_KEY, closed_period, record
 from .rows import Row, now, query_rows, relief_of
 
 NAMESPACE = uuid.UUID("6f1c9a52-3c1e-4c55-9a3e-5d0b7b1f2a10")
@@ -31,14 +31,18 @@ def stable_id(*parts: str) -> str:
 def members_by_id_number(
     conn: Connection, district_id: str, numbers: Iterable[Any]
 ) -> dict[str, str]:
-    """ID number -> the member record holding it in the district, one query per 500."""
+    """ID number -> the member record holding it in the district, one query per 500.
+
+    The condition of the partial index uq_record_member_id_number is spelled out as literal
+    SQL, exactly as the index states it, so SQLite and PostgreSQL (also with a generic plan
+    of a prepared statement, where a bound 'member' would prove nothing) can use the index."""
     wanted = sorted({n for n in numbers if isinstance(n, str) and n})
     found: dict[str, str] = {}
     for start in range(0, len(wanted), 500):
         for key, row_id in conn.execute(
             select(record.c.natural_key, record.c.id).where(
                 record.c.district_id == district_id,
-                record.c.entity == "member",
+                sql_text(MEMBER_KEY),
                 record.c.natural_key.in_(wanted[start : start + 500]),
             )
         ):
