@@ -18,7 +18,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic_core import from_json
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -87,10 +87,16 @@ STATION_ERRORS = _errors(400, 401, 403, 413, 426, 503)
 
 
 class GzipRoute(APIRoute):
-    """Accept gzip request bodies, with a size cap so a zip bomb is a 413 and not a crash."""
+    """Accept gzip request bodies, with a size cap so a zip bomb is a 413 and not a crash.
+
+    A route whose body is one pydantic model has it validated straight from the JSON bytes
+    (one pass in pydantic's Rust core), and FastAPI receives the finished model, which it
+    passes through without validating again. Parsing to Python objects first and validating
+    those took twice as long: for a 2,000-record push, most of the request's parsing time."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        model = _body_model(self)
 
         async def route(request: Request) -> Response:
             if "gzip" in request.headers.get("content-encoding", ""):
@@ -102,13 +108,35 @@ class GzipRoute(APIRoute):
                 except Exception:  # noqa: BLE001 - any corrupt gzip is the client's fault
                     return JSONResponse({"detail": "请求体不是有效的 gzip 数据"}, status_code=400)
             if request.headers.get("content-type", "").startswith("application/json"):
-                # pydantic's JSON parser is several times the standard library's; a body it
-                # cannot read is left to FastAPI, which answers 422 with its usual message
-                with contextlib.suppress(ValueError):
-                    request._json = from_json(await request.body())
+                raw = await request.body()
+                if model is not None:
+                    try:
+                        request._json = model.model_validate_json(raw)
+                    except ValidationError as exc:
+                        errors = exc.errors()
+                        if all(e["type"] != "json_invalid" for e in errors):
+                            raise RequestValidationError(
+                                [{**e, "loc": ("body", *e["loc"])} for e in errors]
+                            ) from None
+                        # pydantic's parser refuses JSON the standard one reads (a lone
+                        # surrogate escape): FastAPI's json.loads path takes it, and the one
+                        # record holding it is refused alone, not the whole batch
+                else:
+                    # a body it cannot read is left to FastAPI, which answers 422
+                    with contextlib.suppress(ValueError):
+                        request._json = from_json(raw)
             return await handler(request)
 
         return route
+
+
+def _body_model(route: APIRoute) -> type[BaseModel] | None:
+    """The pydantic model of a route whose whole body is that one model, else None."""
+    params = route.dependant.body_params
+    if len(params) != 1:
+        return None
+    kind = params[0].field_info.annotation
+    return kind if isinstance(kind, type) and issubclass(kind, BaseModel) else None
 
 
 def _reply(request: Request, body: bytes) -> Response:

@@ -3,11 +3,16 @@
 Station A pushes 10,000 member records (the heaviest entity: ID checks on the server, field
 merge, search keys rebuilt on the receiving side); station B, freshly installed and enrolled,
 pulls them; then a no-op sync, and a sync after A changes 1% (A pushes, B pulls). Each step is
-timed (wall clock, and the CPU time of the whole process: client and server run in it, so the
-CPU figure is the part that other load on the machine cannot inflate) with its request count;
-the figures are medians over --runs fresh districts.
+timed with its request count; the figures are medians over --runs fresh districts.
 
-Run: .venv/bin/python -m desktop.sync.bench [--records N] [--runs R]
+The server is a real `uvicorn --factory server.app:app_from_env` process on 127.0.0.1, as a
+district runs it (and as the peers in ../shared/peers were measured); --in-process serves it
+from a thread of the bench instead. Besides the wall clock each step prints the CPU time of
+the station (this process) and of the server process: the parts that other load on the
+machine cannot inflate. A line of plain-Python arithmetic is timed first, so figures from
+different machines or sessions can be compared.
+
+Run: .venv/bin/python -m desktop.sync.bench [--records N] [--runs R] [--in-process]
  or: stationdesk bench sync
 """
 
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import statistics
 import sys
 import tempfile
@@ -36,12 +42,36 @@ PEERS = {  # ../shared/peers/README.md, same machine, 10,000 records
 }
 
 
-def _one_run(n: int, say: Any) -> dict[str, tuple[float, int, float]]:
+def _process_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) used so far by another process; 0 where /proc is missing."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def calibrate() -> float:
+    """Seconds for 10 million additions in a Python loop: how fast this machine is today."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
+Step = tuple[float, int, float, float]  # wall seconds, requests, station CPU, server CPU
+
+
+def _one_run(n: int, say: Any, in_process: bool = False) -> dict[str, Step]:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from tests.sync.harness import District  # the same harness the tests use
 
     root = Path(tempfile.mkdtemp(prefix="sd-bench-"))
-    district = District(f"sqlite:///{root / 'server.sqlite3'}", root)
+    district = District(f"sqlite:///{root / 'server.sqlite3'}", root, process=not in_process)
+    pid = district.server_pid
     try:
         a, b = district.station(1), district.station(2)
         a.sync()
@@ -51,19 +81,21 @@ def _one_run(n: int, say: Any) -> dict[str, tuple[float, int, float]]:
         # collector's way (the server does the same in app_from_env)
         gc.collect()
         gc.freeze()
-        out: dict[str, tuple[float, int, float]] = {}
+        out: dict[str, Step] = {}
 
         def step(label: str, station: Any) -> None:
-            started, cpu = time.perf_counter(), time.process_time()
+            started, cpu, server_cpu = time.perf_counter(), time.process_time(), _process_cpu(pid)
             result = station.sync()
             out[label] = (
                 time.perf_counter() - started,
                 result.requests,
                 time.process_time() - cpu,
+                _process_cpu(pid) - server_cpu,
             )
             say(
-                f"  {label:<8} {out[label][0]:7.3f} s  (cpu {out[label][2]:.3f} s)  "
-                f"{result.requests:3d} requests  pushed {result.pushed} pulled {result.pulled}"
+                f"  {label:<8} {out[label][0]:7.3f} s  (cpu: station {out[label][2]:.3f} s, "
+                f"server {out[label][3]:.3f} s)  {result.requests:3d} requests  "
+                f"pushed {result.pushed} pulled {result.pulled}"
             )
 
         step("push", a)
@@ -86,18 +118,29 @@ def _one_run(n: int, say: Any) -> dict[str, tuple[float, int, float]]:
         district.close()
 
 
-def bench_sync(n: int = 10_000, runs: int = 3, say: Any = print) -> dict[str, Any]:
+def bench_sync(
+    n: int = 10_000, runs: int = 3, say: Any = print, in_process: bool = False
+) -> dict[str, Any]:
+    speed = calibrate()
+    say(f"this machine: 10 million Python additions in {speed:.2f} s")
+    where = "in this process" if in_process else "its own process"
     per_run = []
     for i in range(runs):
-        say(f"run {i + 1}/{runs}: {n} member records, SQLite server on 127.0.0.1")
-        per_run.append(_one_run(n, say))
-    result: dict[str, Any] = {"records": n, "runs": runs, "steps": {}}
+        say(f"run {i + 1}/{runs}: {n} member records, SQLite server ({where}) on 127.0.0.1")
+        per_run.append(_one_run(n, say, in_process))
+    result: dict[str, Any] = {"records": n, "runs": runs, "calibration_s": speed, "steps": {}}
     say(f"median of {runs} runs")
     for label in STEPS:
         seconds = statistics.median(r[label][0] for r in per_run)
         requests = max(r[label][1] for r in per_run)
         cpu = statistics.median(r[label][2] for r in per_run)
-        result["steps"][label] = {"seconds": seconds, "requests": requests, "cpu_seconds": cpu}
+        server_cpu = statistics.median(r[label][3] for r in per_run)
+        result["steps"][label] = {
+            "seconds": seconds,
+            "requests": requests,
+            "cpu_seconds": cpu,
+            "server_cpu_seconds": server_cpu,
+        }
         target = TARGETS.get(label)
         note = f"  target < {target} s: {'met' if seconds < target else 'MISSED'}" if target else ""
         peers = "  ".join(
@@ -106,7 +149,8 @@ def bench_sync(n: int = 10_000, runs: int = 3, say: Any = print) -> dict[str, An
             if label in figures
         )
         say(
-            f"  {label:<8} {seconds:7.3f} s  (cpu {cpu:.3f} s)  {requests:3d} requests{note}  {peers}"
+            f"  {label:<8} {seconds:7.3f} s  (cpu: station {cpu:.3f} s, server {server_cpu:.3f} s)"
+            f"  {requests:3d} requests{note}  {peers}"
         )
     return result
 
@@ -115,8 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.sync.bench")
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--in-process", action="store_true", help="serve from a thread of this process"
+    )
     args = parser.parse_args(argv)
-    bench_sync(args.records, args.runs)
+    bench_sync(args.records, args.runs, in_process=args.in_process)
     return 0
 
 

@@ -12,7 +12,9 @@ import datetime as dt
 import gzip
 import json
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import httpx
@@ -109,9 +111,9 @@ class SyncClient:
 
     # -- transport ---------------------------------------------------------------------------
 
-    def request(self, path: str, body: bytes) -> bytes:
+    def request(self, path: str, body: bytes, *, compressed: bool = False) -> bytes:
         """POST with gzip; retry transport failures and 5xx with exponential backoff."""
-        payload = gzip_bytes(body)
+        payload = body if compressed else gzip_bytes(body)
         headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
         delay = self.backoff
         for attempt in range(self.retries + 1):
@@ -156,50 +158,91 @@ class SyncClient:
     # -- push and pull -----------------------------------------------------------------------
 
     def push(self) -> SyncStats:
-        """Send pending outbox entries oldest first, one batch per request, until none remain."""
-        while True:
-            seqs, body = local.pending_batch(self.engine, self.batch_size)
-            if not seqs:
-                return self.stats
-            reply = PushResponse.model_validate_json(self.request("/v1/push", body))
-            self.stats.push_requests += 1
-            counts = local.record_results(self.engine, seqs, reply.results)
+        """Send pending outbox entries oldest first, one batch per request, until none remain.
+
+        Requests go one at a time, in outbox order. While the server works on one batch, a
+        helper thread records the results of the previous batch and builds the next body, so
+        the station's share of the work overlaps the server's instead of adding to it."""
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as worker:
+            marks: deque[Future[tuple[dict[str, int], int]]] = deque()
+            try:
+                body = worker.submit(self._push_body, 0)
+                while True:
+                    seqs, payload = body.result()
+                    if not seqs:
+                        break
+                    body = worker.submit(self._push_body, seqs[-1])  # built during the request
+                    reply = self.request("/v1/push", payload, compressed=True)
+                    self.stats.push_requests += 1
+                    marks.append(worker.submit(self._record_push, seqs, reply))
+                    self._push_done(marks, wait=False)
+            finally:
+                self._push_done(marks, wait=True)
+        return self.stats
+
+    def _push_body(self, after: int) -> tuple[list[int], bytes]:
+        seqs, body = local.pending_batch(self.engine, self.batch_size, after)
+        return seqs, gzip_bytes(body) if seqs else b""
+
+    def _record_push(self, seqs: list[int], reply: bytes) -> tuple[dict[str, int], int]:
+        results = PushResponse.model_validate_json(reply).results
+        return local.record_results(self.engine, seqs, results), len(seqs)
+
+    def _push_done(self, marks: deque[Future[tuple[dict[str, int], int]]], wait: bool) -> None:
+        """Count the batches whose results are recorded (all of them when wait is set)."""
+        while marks and (wait or marks[0].done()):
+            counts, size = marks.popleft().result()
             for status, n in counts.items():
                 self.stats.statuses[status] = self.stats.statuses.get(status, 0) + n
             self.stats.pushed += sum(counts.values())
             if self.progress:
-                self.progress(
-                    Progress("push", self.stats.pushed, len(seqs), self.stats.push_requests)
-                )
+                self.progress(Progress("push", self.stats.pushed, size, self.stats.push_requests))
             if not counts:
                 raise SyncError("区服务器没有确认任何变更，请稍后重试")
 
     def pull(self) -> SyncStats:
-        """Fetch pages after the stored cursor; each page commits with its cursor."""
-        while True:
-            cursor = int(local.read_setting(self.engine, local.CURSOR, "0") or 0)
-            full = cursor == 0 or local.read_setting(self.engine, local.FULL_PULL) == "1"
-            body = json.dumps(
-                {
-                    "protocol": PROTOCOL,
-                    "schema_version": SCHEMA,
-                    "cursor": cursor,
-                    "limit": self.page_size,
-                    "include_own": full,
-                }
-            ).encode()
-            page = PullResponse.model_validate_json(self.request("/v1/pull", body))
-            self.stats.pull_requests += 1
-            counts = local.apply_page(self.engine, page, full=full)
+        """Fetch pages after the stored cursor; each page commits with its cursor.
+
+        A helper thread applies each page (in order, one transaction per page) while the
+        next page is being fetched; the fetch uses the cursor the server named, so no page
+        is skipped or applied twice, and an interruption resumes from the last applied one."""
+        cursor = int(local.read_setting(self.engine, local.CURSOR, "0") or 0)
+        full = cursor == 0 or local.read_setting(self.engine, local.FULL_PULL) == "1"
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as worker:
+            applying: deque[Future[tuple[dict[str, int], int]]] = deque()
+            try:
+                while True:
+                    body = json.dumps(
+                        {
+                            "protocol": PROTOCOL,
+                            "schema_version": SCHEMA,
+                            "cursor": cursor,
+                            "limit": self.page_size,
+                            "include_own": full,
+                        }
+                    ).encode()
+                    page = PullResponse.model_validate_json(self.request("/v1/pull", body))
+                    self.stats.pull_requests += 1
+                    applying.append(worker.submit(self._apply_page, page, full))
+                    self._pull_done(applying, wait=False)
+                    if not page.has_more:
+                        break
+                    cursor = page.next_cursor
+            finally:
+                self._pull_done(applying, wait=True)
+        return self.stats
+
+    def _apply_page(self, page: PullResponse, full: bool) -> tuple[dict[str, int], int]:
+        return local.apply_page(self.engine, page, full=full), len(page.changes)
+
+    def _pull_done(self, applying: deque[Future[tuple[dict[str, int], int]]], wait: bool) -> None:
+        while applying and (wait or applying[0].done()):
+            counts, size = applying.popleft().result()
             for entity, n in counts.items():
                 self.stats.pulled_by_entity[entity] = self.stats.pulled_by_entity.get(entity, 0) + n
-            self.stats.pulled += len(page.changes)
+            self.stats.pulled += size
             if self.progress:
-                self.progress(
-                    Progress("pull", self.stats.pulled, len(page.changes), self.stats.pull_requests)
-                )
-            if not page.has_more:
-                return self.stats
+                self.progress(Progress("pull", self.stats.pulled, size, self.stats.pull_requests))
 
     def sync(self) -> SyncStats:
         """Push, then pull (so the pull brings back the server's merges of our edits)."""

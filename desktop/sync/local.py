@@ -52,13 +52,14 @@ def write_setting(conn: Connection, key: str, value: str) -> None:
         conn.execute(insert(SETTING).values(key=key, value=value))
 
 
-def pending_batch(engine: Engine, limit: int) -> tuple[list[int], bytes]:
-    """The oldest pending outbox entries as a PushRequest body, spliced from stored JSON."""
+def pending_batch(engine: Engine, limit: int, after: int = 0) -> tuple[list[int], bytes]:
+    """The oldest pending outbox entries (past seq `after`) as a PushRequest body, spliced
+    from stored JSON."""
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT seq, mutation_id, entity, row_id, op, base_version, payload FROM outbox "
-            "WHERE state = 'pending' ORDER BY seq LIMIT ?",
-            (limit,),
+            "WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
+            (after, limit),
         ).all()
     parts = [
         f'{{"mutation_id":{json.dumps(mid)},"entity":{json.dumps(entity)},'

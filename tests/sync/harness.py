@@ -26,6 +26,8 @@ from server import admin
 from server.app import create_app
 from server.db import make_engine, migrate
 
+from .procs import ServerProcess
+
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 DISTRICT = "440106"
 
@@ -121,15 +123,20 @@ class StationHandle:
 
 
 class District:
-    """A server database, a live server on it, and stations enrolled into it."""
+    """A server database, a live server on it, and stations enrolled into it.
 
-    def __init__(self, url: str, root: Path) -> None:
+    process=True serves it from a real `uvicorn --factory server.app:app_from_env` process
+    (as a district runs it) instead of a thread of this process; the benchmark uses that."""
+
+    def __init__(self, url: str, root: Path, *, process: bool = False) -> None:
         migrate(url)
         self.url = url
         self.root = root
         self.engine = make_engine(url)
         admin.create_district(self.engine, DISTRICT, "天河区")
-        self.live = LiveServer(create_app(engine=self.engine))
+        self.live: LiveServer | ServerProcess = (
+            ServerProcess(url) if process else LiveServer(create_app(engine=self.engine))
+        )
 
     def station(self, number: int, **kwargs: Any) -> StationHandle:
         code = f"{DISTRICT}{number:04d}"
@@ -159,6 +166,12 @@ class District:
     def close(self) -> None:
         self.live.stop()
         self.engine.dispose()
+
+    @property
+    def server_pid(self) -> int | None:
+        """The server process id (None when the server runs in this process)."""
+        proc = getattr(self.live, "proc", None)
+        return proc.pid if proc is not None else None
 
 
 ID_NUMBERS = ["11010519491231002X", "440524188001010014"]
