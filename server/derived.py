@@ -18,7 +18,7 @@ from sqlalchemy import text as sql_text
 from desktop.sync.summary import differences, period_summary
 
 from .db import MEMBER_KEY, closed_period, record
-from .rows import Row, now, query_rows, relief_of
+from .rows import Row, now, query_rows, relief_of, select_in
 
 NAMESPACE = uuid.UUID("6f1c9a52-3c1e-4c55-9a3e-5d0b7b1f2a10")
 
@@ -37,16 +37,13 @@ def members_by_id_number(
     SQL, exactly as the index states it, so SQLite and PostgreSQL (also with a generic plan
     of a prepared statement, where a bound 'member' would prove nothing) can use the index."""
     wanted = sorted({n for n in numbers if isinstance(n, str) and n})
+    sql = (
+        f"SELECT natural_key, id FROM record WHERE district_id = {{m}} AND {MEMBER_KEY} "
+        "AND natural_key IN ({in})"
+    )
     found: dict[str, str] = {}
-    for start in range(0, len(wanted), 500):
-        for key, row_id in conn.execute(
-            select(record.c.natural_key, record.c.id).where(
-                record.c.district_id == district_id,
-                sql_text(MEMBER_KEY),
-                record.c.natural_key.in_(wanted[start : start + 500]),
-            )
-        ):
-            found.setdefault(key, row_id)
+    for key, row_id in select_in(conn, sql, (district_id,), wanted):
+        found.setdefault(key, row_id)
     return found
 
 

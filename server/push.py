@@ -29,7 +29,7 @@ from desktop.sync.records import RecordError, clean_record, insert_many
 
 from . import derived
 from .db import closed_period, is_postgres, mutation
-from .rows import Row, flush, load, now
+from .rows import Row, flush, load, now, select_in
 
 
 @dataclass(frozen=True)
@@ -228,16 +228,13 @@ def _fits_index_columns(data: dict[str, Any]) -> None:
 
 
 def _seen(conn: Connection, station_id: str, ids: list[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for start in range(0, len(ids), 1000):
-        chunk = ids[start : start + 1000]
-        for item in conn.execute(
-            select(mutation).where(
-                mutation.c.station_id == station_id, mutation.c.mutation_id.in_(chunk)
-            )
-        ):
-            found[item.mutation_id] = item
-    return found
+    """Mutation ids of this station already answered -> (status, server_version, error,
+    fields) as first answered."""
+    sql = (
+        "SELECT mutation_id, status, server_version, error, fields FROM mutation "
+        "WHERE station_id = {m} AND mutation_id IN ({in})"
+    )
+    return {item[0]: item for item in select_in(conn, sql, (station_id,), ids)}
 
 
 def apply_push(
@@ -269,14 +266,15 @@ def apply_push(
         for m in req.mutations:
             old = seen.get(m.mutation_id)
             if old is not None:
-                status = old.status if old.status in ("rejected", "conflict") else "duplicate"
+                _mid, old_status, old_version, old_error, old_fields = old
+                status = old_status if old_status in ("rejected", "conflict") else "duplicate"
                 results.append(
                     MutationResult(
                         mutation_id=m.mutation_id,
-                        status=status,  # type: ignore[arg-type]
-                        server_version=old.server_version,
-                        error=old.error,
-                        fields=json.loads(old.fields or "[]"),
+                        status=status,
+                        server_version=old_version,
+                        error=old_error,
+                        fields=json.loads(old_fields or "[]"),
                     )
                 )
                 continue

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic_core import from_json, to_json
-from sqlalchemy import Connection, and_, bindparam, or_, select, update
+from sqlalchemy import Connection, and_, select, update
 
 from desktop.sync.protocol import period_of
-from desktop.sync.records import insert_many
 
 from .db import counter, is_postgres, record
 
@@ -67,20 +66,45 @@ class Row:
         }
 
 
+RECORD_COLUMNS = "entity, id, district_id, owner, version, deleted, data, origin, last_writer, seq"
+
+
 def _from_db(item: Any) -> Row:
+    """A record from a row of RECORD_COLUMNS (driver values: SQLite gives 0/1 for booleans)."""
+    entity, row_id, district_id, owner, version, deleted, data, origin, last_writer, seq = item
     return Row(
-        entity=item.entity,
-        id=item.id,
-        district_id=item.district_id,
-        owner=item.owner,
-        version=item.version,
-        deleted=item.deleted,
-        data=from_json(item.data),
-        origin=item.origin,
-        last_writer=item.last_writer,
+        entity=entity,
+        id=row_id,
+        district_id=district_id,
+        owner=owner,
+        version=version,
+        deleted=bool(deleted),
+        data=from_json(data),
+        origin=origin,
+        last_writer=last_writer,
         exists=True,
-        seq=item.seq,
+        seq=seq,
     )
+
+
+def mark(conn: Connection) -> str:
+    """The driver's parameter placeholder (qmark for SQLite, %s for psycopg)."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def select_in(
+    conn: Connection, sql: str, params: tuple[Any, ...], keys: list[Any], chunk: int = 500
+) -> list[Any]:
+    """Run `sql` (a statement ending in `IN ({})`, placeholders written as {m}) for each chunk
+    of keys, straight through the driver: building an expanding IN through SQLAlchemy for
+    every 500 keys cost more than the query itself on the push path."""
+    m = mark(conn)
+    out: list[Any] = []
+    for start in range(0, len(keys), chunk):
+        part = keys[start : start + chunk]
+        text = sql.replace("{m}", m).replace("{in}", ",".join([m] * len(part)))
+        out += conn.exec_driver_sql(text, (*params, *part)).all()
+    return out
 
 
 def load(
@@ -91,34 +115,39 @@ def load(
     by_entity: dict[str, list[str]] = {}
     for entity, row_id in sorted(set(keys)):
         by_entity.setdefault(entity, []).append(row_id)
+    tail = " ORDER BY id FOR UPDATE" if lock and is_postgres(conn.engine) else ""
     for entity, ids in by_entity.items():
-        for start in range(0, len(ids), 500):
-            query = select(record).where(
-                record.c.entity == entity, record.c.id.in_(ids[start : start + 500])
-            )
-            if lock and is_postgres(conn.engine):
-                query = query.order_by(record.c.id).with_for_update()
-            for item in conn.execute(query):
-                out[(item.entity, item.id)] = _from_db(item)
+        sql = f"SELECT {RECORD_COLUMNS} FROM record WHERE entity = {{m}} AND id IN ({{in}}){tail}"
+        for item in select_in(conn, sql, (entity,), ids):
+            row = _from_db(item)
+            out[(row.entity, row.id)] = row
     return out
 
 
 def query_rows(conn: Connection, *conditions: Any) -> list[Row]:
-    return [_from_db(item) for item in conn.execute(select(record).where(and_(*conditions)))]
+    columns = [record.c[name.strip()] for name in RECORD_COLUMNS.split(",")]
+    return [_from_db(item) for item in conn.execute(select(*columns).where(and_(*conditions)))]
 
 
 def relief_of(conn: Connection, pairs: set[tuple[str, str]]) -> list[Row]:
-    """Every relief row (district-wide) for the given (member, program) pairs."""
-    out: list[Row] = []
-    pair_list = sorted(pairs)
-    for start in range(0, len(pair_list), 300):
-        chunk = pair_list[start : start + 300]
-        out += query_rows(
-            conn,
-            record.c.entity == "relief",
-            or_(*[and_(record.c.member_id == m, record.c.program_id == p) for m, p in chunk]),
-        )
-    return out
+    """Every relief row (district-wide) for the given (member, program) pairs.
+
+    Asked by member (the leading column of the partial index ix_record_member_program) and
+    filtered to the pairs here: an OR of pair conditions made SQLite without table statistics
+    read every relief row (tests/sync/test_server_indexes.py)."""
+    wanted = set(pairs)
+    members = sorted({m for m, _ in wanted})
+    # only relief rows have a member_id column (Row.index_columns); naming the entity as well
+    # made SQLite prefer the primary key's entity prefix, a scan of every relief row
+    sql = (
+        f"SELECT {RECORD_COLUMNS} FROM record WHERE member_id IS NOT NULL AND member_id IN ({{in}})"
+    )
+    out = [_from_db(item) for item in select_in(conn, sql, (), members)]
+    return [
+        r
+        for r in out
+        if r.entity == "relief" and (r.data.get("member_id"), r.data.get("program_id")) in wanted
+    ]
 
 
 def take_cursors(conn: Connection, n: int) -> int:
@@ -132,46 +161,67 @@ def take_cursors(conn: Connection, n: int) -> int:
     return int(value) - n + 1
 
 
+INSERT_COLUMNS = (
+    "entity, id, district_id, owner, seq, version, deleted, origin, last_writer, data, "
+    "updated_at, member_id, program_id, period, natural_key"
+)
+
+
 def flush(conn: Connection, rows: Iterable[Row]) -> int:
-    """Write the dirty rows with fresh cursors; returns how many were written."""
+    """Write the dirty rows with fresh cursors; returns how many were written.
+
+    New rows go in by one executemany of plain tuples through the driver (the values that
+    need converting, the flag and the time stamp, are converted once with SQLAlchemy's own
+    processors); changed rows by one executemany of an UPDATE."""
     dirty = [r for r in rows if r.dirty]
     if not dirty:
         return 0
     first = take_cursors(conn, len(dirty))
+    dialect = conn.dialect
     stamp = now()
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
+    stamp_db = _processed(record.c.updated_at, dialect, stamp)
+    flags = {flag: _processed(record.c.deleted, dialect, flag) for flag in (False, True)}
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
     for offset, row in enumerate(dirty):
         row.seq = first + offset
-        values = {
-            "entity": row.entity,
-            "id": row.id,
-            "district_id": row.district_id,
-            "owner": row.owner,
-            "seq": row.seq,
-            "version": row.version,
-            "deleted": row.deleted,
-            "origin": row.origin,
-            "last_writer": row.last_writer,
-            "data": dumps(row.data),
-            "updated_at": stamp,
-            **row.index_columns(),
-        }
-        (updates if row.exists else inserts).append(values)
+        index = row.index_columns()
+        values = (
+            row.owner,
+            row.seq,
+            row.version,
+            flags[bool(row.deleted)],
+            row.origin,
+            row.last_writer,
+            dumps(row.data),
+            stamp_db,
+            index["member_id"],
+            index["program_id"],
+            index["period"],
+            index["natural_key"],
+        )
+        if row.exists:
+            updates.append((*values, row.entity, row.id))
+        else:
+            inserts.append((row.entity, row.id, row.district_id, *values))
         row.exists = True
         row.dirty = False
+    m = mark(conn)
     if inserts:
-        insert_many(conn, record, inserts)
-    if updates:
-        params = [{**u, "k_entity": u["entity"], "k_id": u["id"]} for u in updates]
-        for item in params:
-            del item["entity"], item["id"]
-        stmt = (
-            update(record)
-            .where(record.c.entity == bindparam("k_entity"), record.c.id == bindparam("k_id"))
-            .values(
-                {name: bindparam(name) for name in params[0] if name not in ("k_entity", "k_id")}
-            )
+        conn.exec_driver_sql(
+            f"INSERT INTO record ({INSERT_COLUMNS}) VALUES ({','.join([m] * 15)})",
+            inserts,  # type: ignore[arg-type]
         )
-        conn.execute(stmt, params)
+    if updates:
+        sets = ", ".join(f"{name.strip()} = {m}" for name in INSERT_COLUMNS.split(",")[3:])
+        conn.exec_driver_sql(
+            f"UPDATE record SET {sets} WHERE entity = {m} AND id = {m}",
+            updates,  # type: ignore[arg-type]
+        )
     return len(dirty)
+
+
+def _processed(column: Any, dialect: Any, value: Any) -> Any:
+    """A value as SQLAlchemy would bind it for this column on this database."""
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return value if process is None else process(value)
