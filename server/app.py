@@ -268,7 +268,7 @@ def create_app(
                     raise
         if crash_after and crash_late:
             crash_hook()  # committed, reply not sent yet
-        return _reply(request, result.model_dump_json().encode())
+        return _reply(request, result.to_json())
 
     @app.post("/v1/pull", response_model=PullResponse, responses=STATION_ERRORS)
     def pull(body: PullRequest, station: Station, request: Request) -> Response:

@@ -9,6 +9,7 @@ desktop/sync/filetransfer.py. Importing the same file twice answers every mutati
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,14 +35,13 @@ from desktop.sync.protocol import (
     MIN_PROTOCOL,
     PROTOCOL,
     SCHEMA,
-    MutationResult,
     PullRequest,
     PushRequest,
 )
 
 from .db import station
 from .pull import pull_page
-from .push import StationAuth, apply_push
+from .push import Answer, StationAuth, apply_push
 
 
 @dataclass
@@ -84,7 +84,7 @@ def _secret(engine: Engine, station_id: str) -> str:
     return str(value)
 
 
-def _push(engine: Engine, auth: StationAuth, req: PushRequest) -> list[MutationResult]:
+def _push(engine: Engine, auth: StationAuth, req: PushRequest) -> list[Answer]:
     for attempt in range(4):  # the same contention retry as the HTTP endpoint
         try:
             return apply_push(engine, auth, req).results
@@ -116,7 +116,7 @@ def import_station_file(engine: Engine, path: Path | str, out: Path | str) -> Se
             raise FileTransferError("同步文件的协议或数据结构版本不受支持，请先升级区服务器")
 
     result = ServerImportResult(auth.code, Path(out))
-    results: list[MutationResult] = []
+    results: list[Answer] = []
     for req in batches:
         results += _push(engine, auth, req)
     for r in results:
@@ -133,7 +133,7 @@ def import_station_file(engine: Engine, path: Path | str, out: Path | str) -> Se
     result.pages = len(pages)
     reply = {
         "station_id": auth.station_id,
-        "results": [r.model_dump(mode="json") for r in results],
+        "results": [dataclasses.asdict(r) for r in results],
         "pages": pages,
         "include_own": include_own,
     }

@@ -7,11 +7,14 @@ reply lost on the way home never doubles anything.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic_core import to_json
 from sqlalchemy import Connection, Engine, func, select
 
 from desktop.sync.protocol import (
@@ -20,16 +23,38 @@ from desktop.sync.protocol import (
     OWNED,
     SHARED,
     Mutation,
-    MutationResult,
     PushRequest,
-    PushResponse,
+    Status,
     period_of,
 )
-from desktop.sync.records import RecordError, clean_record, insert_many
+from desktop.sync.records import RecordError, clean_record
 
 from . import derived
 from .db import closed_period, is_postgres, mutation
-from .rows import Row, flush, load, now, select_in
+from .rows import Row, flush, load, mark, now, processed, select_in
+
+
+@dataclass(slots=True)
+class Answer:
+    """One mutation's answer, as MutationResult in the protocol (a plain object: a push makes
+    thousands, and building pydantic models for them cost more than serialising them)."""
+
+    mutation_id: str
+    status: Status
+    server_version: int = 0
+    error: str | None = None
+    fields: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PushReply:
+    """The answer to a push; to_json() is the PushResponse body."""
+
+    results: list[Answer]
+    server_time: dt.datetime
+
+    def to_json(self) -> bytes:
+        return to_json(self)
 
 
 @dataclass(frozen=True)
@@ -70,13 +95,13 @@ class Batch:
             del self.id_numbers[previous]
         self.id_numbers[number] = member_id
 
-    def apply(self, m: Mutation) -> MutationResult:
+    def apply(self, m: Mutation) -> Answer:
         try:
             return self._apply(m)
         except RecordError as exc:
-            return MutationResult(mutation_id=m.mutation_id, status="rejected", error=str(exc))
+            return Answer(mutation_id=m.mutation_id, status="rejected", error=str(exc))
 
-    def _apply(self, m: Mutation) -> MutationResult:
+    def _apply(self, m: Mutation) -> Answer:
         me = self.auth.station_id
         if m.entity in DISTRICT_ONLY:
             raise RecordError("帮扶项目和预算由区总工会维护，服务站不能修改")
@@ -99,15 +124,15 @@ class Batch:
 
     def _result(
         self, m: Mutation, status: str, row: Row, fields: list[str] | None = None
-    ) -> MutationResult:
-        return MutationResult(
+    ) -> Answer:
+        return Answer(
             mutation_id=m.mutation_id,
             status=status,  # type: ignore[arg-type]
             server_version=row.version,
             fields=fields or [],
         )
 
-    def _owned(self, m: Mutation, data: dict[str, Any], current: Row | None) -> MutationResult:
+    def _owned(self, m: Mutation, data: dict[str, Any], current: Row | None) -> Answer:
         """Facts and station-owned rows: only the owner writes; a newer local version wins."""
         me = self.auth.station_id
         if data["station_id"] != me or (current is not None and current.owner != me):
@@ -138,7 +163,7 @@ class Batch:
         current.dirty = True
         return self._result(m, "applied", current)
 
-    def _member(self, m: Mutation, data: dict[str, Any], current: Row | None) -> MutationResult:
+    def _member(self, m: Mutation, data: dict[str, Any], current: Row | None) -> Answer:
         """Shared member rows: base-version check, then a field-level merge on a mismatch."""
         me = self.auth.station_id
         if current is None:
@@ -243,7 +268,7 @@ def apply_push(
     req: PushRequest,
     *,
     before_commit: Callable[[], None] | None = None,
-) -> PushResponse:
+) -> PushReply:
     """One transaction per batch: decide every mutation, then write rows and mutation ids."""
     with engine.begin() as conn:
         if is_postgres(engine):
@@ -261,17 +286,17 @@ def apply_push(
         ]
         id_numbers = derived.members_by_id_number(conn, auth.district_id, numbers)
         batch = Batch(conn, auth, rows, closed, id_numbers)
-        results: list[MutationResult] = []
-        answered: dict[str, MutationResult] = {}
+        results: list[Answer] = []
+        answered: dict[str, Answer] = {}
         for m in req.mutations:
             old = seen.get(m.mutation_id)
             if old is not None:
                 _mid, old_status, old_version, old_error, old_fields = old
                 status = old_status if old_status in ("rejected", "conflict") else "duplicate"
                 results.append(
-                    MutationResult(
+                    Answer(
                         mutation_id=m.mutation_id,
-                        status=status,
+                        status=status,  # type: ignore[arg-type]
                         server_version=old_version,
                         error=old_error,
                         fields=json.loads(old_fields or "[]"),
@@ -279,31 +304,32 @@ def apply_push(
                 )
                 continue
             if m.mutation_id in answered:
-                results.append(answered[m.mutation_id].model_copy(update={"status": "duplicate"}))
+                results.append(dataclasses.replace(answered[m.mutation_id], status="duplicate"))
                 continue
             result = batch.apply(m)
             answered[m.mutation_id] = result
             results.append(result)
         extra = derived.after_push(conn, batch.rows, auth) + batch.new_conflicts
         flush(conn, list(batch.rows.values()) + extra)
-        stamp = now()
         if answered:
-            insert_many(
-                conn,
-                mutation,
-                [
-                    {
-                        "station_id": auth.station_id,
-                        "mutation_id": r.mutation_id,
-                        "status": r.status,
-                        "server_version": r.server_version,
-                        "error": r.error,
-                        "fields": json.dumps(r.fields),
-                        "created_at": stamp,
-                    }
+            stamp = processed(mutation.c.created_at, conn.dialect, now())
+            ph = mark(conn)
+            conn.exec_driver_sql(
+                "INSERT INTO mutation (station_id, mutation_id, status, server_version, error, "
+                f"fields, created_at) VALUES ({','.join([ph] * 7)})",
+                [  # type: ignore[arg-type]
+                    (
+                        auth.station_id,
+                        r.mutation_id,
+                        r.status,
+                        r.server_version,
+                        r.error,
+                        "[]" if not r.fields else json.dumps(r.fields),
+                        stamp,
+                    )
                     for r in answered.values()
                 ],
             )
         if before_commit is not None:
             before_commit()
-    return PushResponse(results=results, server_time=now())
+    return PushReply(results=results, server_time=now())

@@ -179,8 +179,8 @@ def flush(conn: Connection, rows: Iterable[Row]) -> int:
     first = take_cursors(conn, len(dirty))
     dialect = conn.dialect
     stamp = now()
-    stamp_db = _processed(record.c.updated_at, dialect, stamp)
-    flags = {flag: _processed(record.c.deleted, dialect, flag) for flag in (False, True)}
+    stamp_db = processed(record.c.updated_at, dialect, stamp)
+    flags = {flag: processed(record.c.deleted, dialect, flag) for flag in (False, True)}
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     for offset, row in enumerate(dirty):
@@ -221,7 +221,7 @@ def flush(conn: Connection, rows: Iterable[Row]) -> int:
     return len(dirty)
 
 
-def _processed(column: Any, dialect: Any, value: Any) -> Any:
+def processed(column: Any, dialect: Any, value: Any) -> Any:
     """A value as SQLAlchemy would bind it for this column on this database."""
     process = column.type.dialect_impl(dialect).bind_processor(dialect)
     return value if process is None else process(value)

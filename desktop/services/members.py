@@ -98,11 +98,21 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     return full, initials
 
 
+def search_keys(name: str, id_number: str | None, phone: str | None) -> dict[str, str]:
+    """The local search columns of a member: pinyin of the name, reversed ID and phone (for
+    "ends with" searches). Every write sets them, including rows pulled by sync."""
+    full, initials = pinyin_keys(name)
+    return {
+        "pinyin_full": full,
+        "pinyin_initials": initials,
+        "id_rev": (id_number or "")[::-1],
+        "phone_rev": (phone or "")[::-1],
+    }
+
+
 def fill_search_fields(member: Member) -> None:
-    """Derive the local search columns; called on every write, including rows pulled by sync."""
-    member.pinyin_full, member.pinyin_initials = pinyin_keys(member.name)
-    member.id_rev = (member.id_number or "")[::-1]
-    member.phone_rev = (member.phone or "")[::-1]
+    for key, value in search_keys(member.name, member.id_number, member.phone).items():
+        setattr(member, key, value)
 
 
 def _enum(value: str, enum: Any, label: str, errors: dict[str, str], key: str) -> str:

@@ -11,17 +11,17 @@ import datetime as dt
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
-from types import SimpleNamespace
-from typing import Any, cast
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..models import SYNCED_TABLES, Conflict, DuplicateFlag, Member, Outbox, Setting, VisitMember
-from ..services.members import fill_search_fields
+from ..models import SYNCED_TABLES, Conflict, DuplicateFlag, Outbox, Setting, VisitMember
+from ..services.members import search_keys
 from .protocol import PROTOCOL, SCHEMA, Change, MutationResult, PullResponse
-from .records import RecordError, columns, insert_many, required_defaults, to_columns
+from .records import RecordError, columns, insert_many, required_defaults, wire_plan
 
 log = logging.getLogger(__name__)
 
@@ -182,10 +182,23 @@ def _existing(conn: Connection, table: Table, ids: list[str]) -> set[str]:
     return found
 
 
+@cache
+def _row_plan(entity: str) -> tuple[dict[str, Any], dict[str, Callable[[str], Any]]]:
+    """Per entity, computed once: the values of a row nothing was said about (every synced
+    column, NOT NULL ones filled) and the converters from wire text (dates)."""
+    template: dict[str, Any] = {name: None for name in columns(entity)}
+    template.update(required_defaults(entity))
+    converters = {name: convert for name, convert in wire_plan(entity) if convert is not None}
+    return template, converters
+
+
 def _full_row(entity: str, change: Change) -> dict[str, Any]:
-    values: dict[str, Any] = {name: None for name in columns(entity)}
-    values.update(required_defaults(entity))
-    values.update(to_columns(entity, change.data))
+    template, converters = _row_plan(entity)
+    values = template.copy()
+    for name, value in change.data.items():
+        if name in template:
+            convert = converters.get(name)
+            values[name] = convert(value) if convert and isinstance(value, str) else value
     values.update(
         id=change.id,
         station_id=change.data.get("station_id", change.station_id),
@@ -195,18 +208,7 @@ def _full_row(entity: str, change: Change) -> dict[str, Any]:
         sync_error=None,
     )
     if entity == "member":
-        probe = SimpleNamespace(
-            name=values.get("name") or "",
-            id_number=values.get("id_number"),
-            phone=values.get("phone"),
-        )
-        fill_search_fields(cast(Member, probe))
-        values.update(
-            pinyin_full=probe.pinyin_full,
-            pinyin_initials=probe.pinyin_initials,
-            id_rev=probe.id_rev,
-            phone_rev=probe.phone_rev,
-        )
+        values.update(search_keys(values["name"] or "", values["id_number"], values["phone"]))
     return values
 
 

@@ -192,7 +192,7 @@ def _canonical_id_number(value: str) -> None:
 
 
 @cache
-def _wire_plan(entity: str) -> tuple[tuple[str, Callable[[str], Any] | None], ...]:
+def wire_plan(entity: str) -> tuple[tuple[str, Callable[[str], Any] | None], ...]:
     """(name, converter from ISO text) per synced column, computed once per entity."""
     plan: list[tuple[str, Callable[[str], Any] | None]] = []
     for name, column in columns(entity).items():
@@ -204,19 +204,6 @@ def _wire_plan(entity: str) -> tuple[tuple[str, Callable[[str], Any] | None], ..
             convert = dt.date.fromisoformat
         plan.append((name, convert))
     return tuple(plan)
-
-
-def to_columns(entity: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Wire content -> values for a local insert/update (ISO text back to dates)."""
-    out: dict[str, Any] = {}
-    for name, convert in _wire_plan(entity):
-        if name not in data:
-            continue
-        value = data[name]
-        if convert is not None and isinstance(value, str):
-            value = convert(value)
-        out[name] = value
-    return out
 
 
 @cache
