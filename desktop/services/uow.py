@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from ..models import LOCAL_COLUMNS, SYNCED_TABLES, AuditEvent, Outbox, Synced, new_id, utcnow
 from ..store import write_engine
+from ..sync.protocol import DERIVED_FIELDS
 from .context import Ctx
 
 ENTITY_OF: dict[type, str] = {cls: name for name, cls in SYNCED_TABLES.items()}
@@ -78,7 +79,12 @@ class Unit:
             self.session.connection().execute(_table(type(row)).insert(), data)
         else:
             self.session.add(row)
-        record = {k: to_wire(v) for k, v in data.items() if k not in LOCAL_COLUMNS}
+        # search keys are derived again wherever the row lands: not sent
+        record = {
+            k: to_wire(v)
+            for k, v in data.items()
+            if k not in LOCAL_COLUMNS and k not in DERIVED_FIELDS
+        }
         payload: dict[str, Any] = {"record": record}
         if base is not None:
             payload["base"] = {k: to_wire(v) for k, v in base.items()}
