@@ -20,7 +20,9 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
     if args.what in ("sync", "all"):
         from ..sync.bench import bench_sync
 
-        results["sync"] = bench_sync(say=lines.append)
+        results["sync"] = bench_sync(
+            runs=args.runs, say=lines.append, anki_python=getattr(args, "anki", None)
+        )
     if args.what in ("ui", "all"):
         from ..ui.bench import bench_ui
 

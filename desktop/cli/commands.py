@@ -469,5 +469,6 @@ def register(sub: Any) -> Any:
     )
     p.add_argument("--members", type=int, default=100_000)
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--anki", metavar="PYTHON", help="sync: also measure Anki's sync server")
     p.set_defaults(handler=cmd_bench)
     return export

@@ -12,7 +12,10 @@ the station (this process) and of the server process: the parts that other load 
 machine cannot inflate. A line of plain-Python arithmetic is timed first, so figures from
 different machines or sessions can be compared.
 
-Run: .venv/bin/python -m desktop.sync.bench [--records N] [--runs R] [--in-process]
+With --anki PYTHON (a venv with `pip install anki`), Anki's sync server is measured in the
+same run and its ratio printed beside the README's figures (desktop/sync/peers.py).
+
+Run: .venv/bin/python -m desktop.sync.bench [--records N] [--runs R] [--in-process] [--anki PY]
  or: stationdesk bench sync
 """
 
@@ -119,10 +122,26 @@ def _one_run(n: int, say: Any, in_process: bool = False) -> dict[str, Step]:
 
 
 def bench_sync(
-    n: int = 10_000, runs: int = 3, say: Any = print, in_process: bool = False
+    n: int = 10_000,
+    runs: int = 3,
+    say: Any = print,
+    in_process: bool = False,
+    anki_python: str | None = None,
 ) -> dict[str, Any]:
+    """anki_python: the interpreter of a venv with `anki` installed; Anki's sync server is
+    then measured in this run too (desktop/sync/peers.py) and the ratio printed beside the
+    README's figures."""
     speed = calibrate()
     say(f"this machine: 10 million Python additions in {speed:.2f} s")
+    peer_figures: dict[str, dict[str, float]] = {k: dict(v) for k, v in PEERS.items()}
+    if anki_python:
+        from .peers import anki_figures
+
+        peer_figures["Anki, measured now"] = anki_figures(anki_python)
+        say(
+            f"Anki sync server in this run: push {peer_figures['Anki, measured now']['push']:.2f}"
+            f" s, pull {peer_figures['Anki, measured now']['pull']:.2f} s"
+        )
     where = "in this process" if in_process else "its own process"
     per_run = []
     for i in range(runs):
@@ -145,7 +164,7 @@ def bench_sync(
         note = f"  target < {target} s: {'met' if seconds < target else 'MISSED'}" if target else ""
         peers = "  ".join(
             f"{name} x{seconds / figures[label]:.2f}"
-            for name, figures in PEERS.items()
+            for name, figures in peer_figures.items()
             if label in figures
         )
         say(
@@ -162,8 +181,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--in-process", action="store_true", help="serve from a thread of this process"
     )
+    parser.add_argument(
+        "--anki",
+        metavar="PYTHON",
+        help="python of a venv with `anki` installed: measure Anki's sync server in this run",
+    )
     args = parser.parse_args(argv)
-    bench_sync(args.records, args.runs, in_process=args.in_process)
+    bench_sync(args.records, args.runs, in_process=args.in_process, anki_python=args.anki)
     return 0
 
 
