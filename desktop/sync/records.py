@@ -154,6 +154,9 @@ def _no_nan(value: Any) -> None:
             _no_nan(item)
 
 
+_MISSING = object()
+
+
 def clean_record(entity: str, record: dict[str, Any]) -> dict[str, Any]:
     """Validate a pushed record; return its synced content (derived fields dropped)."""
     known = _known(entity)
@@ -162,15 +165,24 @@ def clean_record(entity: str, record: dict[str, Any]) -> dict[str, Any]:
         raise RecordError(f"未知字段：{', '.join(unknown[:5])}")
     out: dict[str, Any] = {}
     for name, nullable, check in _plan(entity):
-        if name not in record:
+        value = record.get(name, _MISSING)
+        if value is _MISSING:
             if name in ("id", "station_id"):
                 raise RecordError(f"缺少字段 {name}")
-            continue
-        value = record[name]
-        if value is None:
+        elif value is None:
             if not nullable:
                 raise RecordError(f"字段 {name} 不能为空")
             out[name] = None
+        elif check is _check_text:
+            # most fields are text: the common case is tested here, without a call per field
+            if (
+                value.__class__ is not str
+                or len(value) > MAX_TEXT
+                or "\x00" in value
+                or (not value.isascii() and _SURROGATE.search(value))
+            ):
+                _check_text(name, value)  # raises, naming the field
+            out[name] = value
         else:
             out[name] = check(name, value)
     if entity == "member" and out.get("id_number") is not None:

@@ -86,3 +86,42 @@ def test_a_time_without_zone_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError), engine.begin() as conn:
         insert_many(conn, TABLE, rows)
     engine.dispose()
+
+
+def _member_record() -> dict:
+    from desktop.services.uow import record_payload
+
+    return record_payload(Member(station_id="s-1", name="张三", id_number=make_id_number(1)))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", 7, "字段 name 应为文字"),
+        ("name", "张" * 20001, "字段 name 应为文字"),
+        ("employer", "某\x00公司", "字段 employer 含有非法字符"),
+        ("address", "广州\ud800", "字段 address 含有非法字符"),
+        ("name", None, "字段 name 不能为空"),
+        ("version", "1", "字段 version 应为整数"),
+        ("birth_date", "1990-02-30", "字段 birth_date 不是有效的日期"),
+    ],
+)
+def test_a_bad_field_is_named_in_the_refusal(field: str, value: object, message: str) -> None:
+    from desktop.sync.records import RecordError, clean_record
+
+    record = {**_member_record(), field: value}
+    with pytest.raises(RecordError) as refused:
+        clean_record("member", record)
+    assert str(refused.value) == message
+
+
+def test_missing_fields_are_left_out_and_id_is_required() -> None:
+    from desktop.sync.records import RecordError, clean_record
+
+    record = _member_record()
+    del record["address"], record["notes"]
+    out = clean_record("member", record)
+    assert "address" not in out and "notes" not in out and out["name"] == "张三"
+    del record["id"]
+    with pytest.raises(RecordError, match="缺少字段 id"):
+        clean_record("member", record)
