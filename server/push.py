@@ -27,11 +27,11 @@ from desktop.sync.protocol import (
     Status,
     period_of,
 )
-from desktop.sync.records import RecordError, clean_record
+from desktop.sync.records import RecordError, clean_record, placeholder
 
 from . import derived
 from .db import closed_period, is_postgres, mutation
-from .rows import Row, flush, load, mark, now, processed, select_in
+from .rows import Row, flush, load, now, processed, select_in
 
 
 @dataclass(slots=True)
@@ -253,8 +253,8 @@ def _fits_index_columns(data: dict[str, Any]) -> None:
 
 
 def _seen(conn: Connection, station_id: str, ids: list[str]) -> dict[str, Any]:
-    """Mutation ids of this station already answered -> (status, server_version, error,
-    fields) as first answered."""
+    """Mutation ids of this station already answered -> their stored row (mutation_id,
+    status, server_version, error, fields) as first answered."""
     sql = (
         "SELECT mutation_id, status, server_version, error, fields FROM mutation "
         "WHERE station_id = {m} AND mutation_id IN ({in})"
@@ -313,7 +313,7 @@ def apply_push(
         flush(conn, list(batch.rows.values()) + extra)
         if answered:
             stamp = processed(mutation.c.created_at, conn.dialect, now())
-            ph = mark(conn)
+            ph = placeholder(conn.dialect)
             conn.exec_driver_sql(
                 "INSERT INTO mutation (station_id, mutation_id, status, server_version, error, "
                 f"fields, created_at) VALUES ({','.join([ph] * 7)})",

@@ -19,8 +19,9 @@ from pydantic_core import from_json, to_json
 from sqlalchemy import Connection, and_, select, update
 
 from desktop.sync.protocol import period_of
+from desktop.sync.records import bind_processor, placeholder
 
-from .db import counter, is_postgres, record
+from .db import RELIEF_KEY, counter, is_postgres, record
 
 
 def now() -> dt.datetime:
@@ -87,18 +88,13 @@ def _from_db(item: Any) -> Row:
     )
 
 
-def mark(conn: Connection) -> str:
-    """The driver's parameter placeholder (qmark for SQLite, %s for psycopg)."""
-    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
-
-
 def select_in(
     conn: Connection, sql: str, params: tuple[Any, ...], keys: list[Any], chunk: int = 500
 ) -> list[Any]:
-    """Run `sql` (a statement ending in `IN ({})`, placeholders written as {m}) for each chunk
+    """Run `sql` (placeholders written as {m}, the key list as `IN ({in})`) for each chunk
     of keys, straight through the driver: building an expanding IN through SQLAlchemy for
     every 500 keys cost more than the query itself on the push path."""
-    m = mark(conn)
+    m = placeholder(conn.dialect)
     out: list[Any] = []
     for start in range(0, len(keys), chunk):
         part = keys[start : start + chunk]
@@ -139,9 +135,7 @@ def relief_of(conn: Connection, pairs: set[tuple[str, str]]) -> list[Row]:
     members = sorted({m for m, _ in wanted})
     # only relief rows have a member_id column (Row.index_columns); naming the entity as well
     # made SQLite prefer the primary key's entity prefix, a scan of every relief row
-    sql = (
-        f"SELECT {RECORD_COLUMNS} FROM record WHERE member_id IS NOT NULL AND member_id IN ({{in}})"
-    )
+    sql = f"SELECT {RECORD_COLUMNS} FROM record WHERE {RELIEF_KEY} AND member_id IN ({{in}})"
     out = [_from_db(item) for item in select_in(conn, sql, (), members)]
     return [
         r
@@ -206,7 +200,7 @@ def flush(conn: Connection, rows: Iterable[Row]) -> int:
             inserts.append((row.entity, row.id, row.district_id, *values))
         row.exists = True
         row.dirty = False
-    m = mark(conn)
+    m = placeholder(dialect)
     if inserts:
         conn.exec_driver_sql(
             f"INSERT INTO record ({INSERT_COLUMNS}) VALUES ({','.join([m] * 15)})",
@@ -223,5 +217,5 @@ def flush(conn: Connection, rows: Iterable[Row]) -> int:
 
 def processed(column: Any, dialect: Any, value: Any) -> Any:
     """A value as SQLAlchemy would bind it for this column on this database."""
-    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    process = bind_processor(column, dialect)
     return value if process is None else process(value)

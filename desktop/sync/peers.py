@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -78,6 +79,7 @@ def anki_figures(python: str, peers_dir: Path = PEERS_DIR) -> dict[str, float]:
             server.wait(15)
         except subprocess.TimeoutExpired:
             server.kill()
+        shutil.rmtree(data, ignore_errors=True)
     found = _FIGURES.search(out.stdout)
     if out.returncode != 0 or found is None:
         raise PeerError(f"Anki's bench failed: {(out.stderr or out.stdout)[-300:]}")

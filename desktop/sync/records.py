@@ -250,7 +250,7 @@ def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     itself for thousands of rows. Only the columns that have a processor (flags, times) are
     touched per row."""
     dialect = conn.dialect
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    mark = placeholder(dialect)
     by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_shape[tuple(row)].append(row)
@@ -258,7 +258,7 @@ def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
         processors = [
             (i, process)
             for i, name in enumerate(names)
-            if (process := _processor(table, name, dialect))
+            if (process := bind_processor(table.c[name], dialect))
         ]
         params: list[Any] = []
         for row in group:
@@ -288,10 +288,16 @@ def _sqlite_date(value: dt.date) -> str:
     return value.isoformat()
 
 
-def _processor(table: Table, name: str, dialect: Any) -> Callable[[Any], Any] | None:
-    """The bind processor of a column for this database; for SQLite times and dates, an
-    equal but faster one (a pulled member has six of them)."""
-    kind = table.c[name].type
+def placeholder(dialect: Any) -> str:
+    """The driver's parameter placeholder (qmark for SQLite, %s for psycopg), for statements
+    sent straight through the driver on either side."""
+    return "?" if dialect.paramstyle == "qmark" else "%s"
+
+
+def bind_processor(column: Column[Any], dialect: Any) -> Callable[[Any], Any] | None:
+    """The bind processor of a column for this database (None: the value goes as it is); for
+    SQLite times and dates, an equal but faster one (a pulled member has six of them)."""
+    kind = column.type
     if dialect.name == "sqlite":
         if isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, DateTime):
             if getattr(kind.impl_instance, "timezone", False):
