@@ -23,6 +23,7 @@ from pydantic_core import from_json
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from desktop.sync import protocol, wire
 from desktop.sync.protocol import (
     MIN_PROTOCOL,
     PROTOCOL,
@@ -31,7 +32,6 @@ from desktop.sync.protocol import (
     EnrolResponse,
     PullRequest,
     PullResponse,
-    PushRequest,
     PushResponse,
     ServerInfo,
     gunzip_limited,
@@ -97,6 +97,7 @@ class GzipRoute(APIRoute):
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
         model = _body_model(self)
+        reads_body = bool(self.dependant.body_params)
 
         async def route(request: Request) -> Response:
             if "gzip" in request.headers.get("content-encoding", ""):
@@ -107,7 +108,9 @@ class GzipRoute(APIRoute):
                     return JSONResponse({"detail": "请求体过大"}, status_code=413)
                 except Exception:  # noqa: BLE001 - any corrupt gzip is the client's fault
                     return JSONResponse({"detail": "请求体不是有效的 gzip 数据"}, status_code=400)
-            if request.headers.get("content-type", "").startswith("application/json"):
+            if reads_body and request.headers.get("content-type", "").startswith(
+                "application/json"
+            ):
                 raw = await request.body()
                 if model is not None:
                     try:
@@ -128,6 +131,53 @@ class GzipRoute(APIRoute):
             return await handler(request)
 
         return route
+
+
+async def pushed_body(request: Request) -> wire.PushRequest:
+    """A push's body, decoded by desktop/sync/wire.py (its records stay raw JSON until
+    push.checked_record checks each against its entity). Declared in the OpenAPI document as
+    protocol.PushRequest (see _document_push_body); an invalid body is a 422 naming fields."""
+    kind = request.headers.get("content-type", "")
+    body = await request.body()
+    try:
+        if kind and "json" not in kind.split(";")[0]:
+            protocol.PushRequest.model_validate(body)  # raises: FastAPI's answer to non-JSON
+        return wire.decode_push(body)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+        ) from None
+
+
+PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+
+
+def _document_push_body(app: FastAPI) -> None:
+    """The push route reads its body through pushed_body, so FastAPI does not see the model:
+    its schemas are added to the document the way FastAPI writes a body model's."""
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = make()
+            found = protocol.PushRequest.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+            schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+            schemas.update(found.pop("$defs", {}))
+            schemas["PushRequest"] = found
+            app.openapi_schema = {
+                **doc,
+                "components": {**doc["components"], "schemas": dict(sorted(schemas.items()))},
+            }
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _body_model(route: APIRoute) -> type[BaseModel] | None:
@@ -255,8 +305,17 @@ def create_app(
         except auth_mod.AuthError as exc:
             raise HTTPException(exc.status, str(exc)) from None
 
-    @app.post("/v1/push", response_model=PushResponse, responses=STATION_ERRORS)
-    def push(body: PushRequest, station: Station, request: Request) -> Response:
+    @app.post(
+        "/v1/push",
+        response_model=PushResponse,
+        responses=STATION_ERRORS,
+        openapi_extra=PUSH_BODY,
+    )
+    def push(
+        station: Station,
+        request: Request,
+        body: Annotated[wire.PushRequest, Depends(pushed_body)],
+    ) -> Response:
         _check_versions(body.protocol, body.schema_version)
         _refuse_nul(*(f"{m.mutation_id}{m.entity}{m.row_id}" for m in body.mutations))
         for attempt in range(4):
@@ -279,6 +338,7 @@ def create_app(
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    _document_push_body(app)
     return app
 
 

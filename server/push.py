@@ -17,17 +17,10 @@ from typing import Any
 from pydantic_core import to_json
 from sqlalchemy import Connection, Engine, func, select
 
-from desktop.sync.protocol import (
-    DISTRICT_ONLY,
-    FACTS,
-    OWNED,
-    SHARED,
-    Mutation,
-    PushRequest,
-    Status,
-    period_of,
-)
-from desktop.sync.records import RecordError, clean_record, placeholder
+from desktop.sync import protocol
+from desktop.sync.protocol import DISTRICT_ONLY, FACTS, OWNED, SHARED, Status, period_of
+from desktop.sync.records import RecordError, clean_wire, placeholder
+from desktop.sync.wire import Mutation, PushRequest, push_from_model
 
 from . import derived
 from .db import closed_period, is_postgres, mutation
@@ -95,22 +88,17 @@ class Batch:
             del self.id_numbers[previous]
         self.id_numbers[number] = member_id
 
-    def apply(self, m: Mutation) -> Answer:
+    def apply(self, m: Mutation, data: dict[str, Any] | RecordError) -> Answer:
+        """One mutation, given its record as checked by checked_record (or the refusal)."""
         try:
-            return self._apply(m)
+            if isinstance(data, RecordError):
+                raise data
+            return self._apply(m, data)
         except RecordError as exc:
             return Answer(mutation_id=m.mutation_id, status="rejected", error=str(exc))
 
-    def _apply(self, m: Mutation) -> Answer:
+    def _apply(self, m: Mutation, data: dict[str, Any]) -> Answer:
         me = self.auth.station_id
-        if m.entity in DISTRICT_ONLY:
-            raise RecordError("帮扶项目和预算由区总工会维护，服务站不能修改")
-        if m.entity not in SHARED | OWNED:
-            raise RecordError(f"未知的数据类型：{m.entity}")
-        if m.payload.record.get("id") != m.row_id:
-            raise RecordError("记录编号与变更不符")
-        data = clean_record(m.entity, m.payload.record)
-        _fits_index_columns(data)
         if m.op == "delete":
             data["deleted"] = True
         current = self.rows.get((m.entity, m.row_id))
@@ -239,6 +227,22 @@ class Batch:
             )
 
 
+def checked_record(m: Mutation) -> dict[str, Any] | RecordError:
+    """A mutation's record, checked and trimmed to its synced fields, or why it is refused."""
+    try:
+        if m.entity in DISTRICT_ONLY:
+            raise RecordError("帮扶项目和预算由区总工会维护，服务站不能修改")
+        if m.entity not in SHARED | OWNED:
+            raise RecordError(f"未知的数据类型：{m.entity}")
+        data = clean_wire(m.entity, m.payload.record)
+        if data.get("id") != m.row_id:
+            raise RecordError("记录编号与变更不符")
+        _fits_index_columns(data)
+    except RecordError as exc:
+        return exc
+    return data
+
+
 # Widths of the record table's index columns (db.py). PostgreSQL refuses a longer value with a
 # DataError that failed the whole batch as a 503, retried by the station for ever (SQLite
 # stored it); found by tests/sync/test_fuzz_api.py. The one record is refused instead.
@@ -265,11 +269,16 @@ def _seen(conn: Connection, station_id: str, ids: list[str]) -> dict[str, Any]:
 def apply_push(
     engine: Engine,
     auth: StationAuth,
-    req: PushRequest,
+    req: PushRequest | protocol.PushRequest,
     *,
     before_commit: Callable[[], None] | None = None,
 ) -> PushReply:
-    """One transaction per batch: decide every mutation, then write rows and mutation ids."""
+    """One transaction per batch: decide every mutation, then write rows and mutation ids.
+
+    Records are checked before the transaction begins (no lock is held for that)."""
+    if isinstance(req, protocol.PushRequest):
+        req = push_from_model(req)
+    checked = [checked_record(m) for m in req.mutations]
     with engine.begin() as conn:
         if is_postgres(engine):
             conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(auth.station_id))))
@@ -281,14 +290,16 @@ def apply_push(
                 select(closed_period.c.period).where(closed_period.c.station_id == auth.station_id)
             ).scalars()
         )
-        numbers = [m.payload.record.get("id_number") for m in todo if m.entity == "member"] + [
-            row.data.get("id_number") for row in rows.values() if row.entity == "member"
-        ]
+        numbers = [
+            data.get("id_number")
+            for m, data in zip(req.mutations, checked, strict=True)
+            if m.entity == "member" and isinstance(data, dict) and m.mutation_id not in seen
+        ] + [row.data.get("id_number") for row in rows.values() if row.entity == "member"]
         id_numbers = derived.members_by_id_number(conn, auth.district_id, numbers)
         batch = Batch(conn, auth, rows, closed, id_numbers)
         results: list[Answer] = []
         answered: dict[str, Answer] = {}
-        for m in req.mutations:
+        for m, data in zip(req.mutations, checked, strict=True):
             old = seen.get(m.mutation_id)
             if old is not None:
                 _mid, old_status, old_version, old_error, old_fields = old
@@ -306,7 +317,7 @@ def apply_push(
             if m.mutation_id in answered:
                 results.append(dataclasses.replace(answered[m.mutation_id], status="duplicate"))
                 continue
-            result = batch.apply(m)
+            result = batch.apply(m, data)
             answered[m.mutation_id] = result
             results.append(result)
         extra = derived.after_push(conn, batch.rows, auth) + batch.new_conflicts

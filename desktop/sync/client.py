@@ -21,18 +21,20 @@ import httpx
 from sqlalchemy import Engine
 
 from ..services.errors import UserFacingError
-from . import local
+from . import local, wire
 from .protocol import (
     CLOCK_WARN_SECONDS,
     PROTOCOL,
     SCHEMA,
-    PullResponse,
     PushResponse,
     client_headers,
     gzip_bytes,
 )
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+# The first pull page is small: the station applies it while the server reads the next,
+# instead of waiting idle for a full page.
+FIRST_PAGE = 500
 
 
 class SyncError(UserFacingError):
@@ -208,6 +210,7 @@ class SyncClient:
         is skipped or applied twice, and an interruption resumes from the last applied one."""
         cursor = int(local.read_setting(self.engine, local.CURSOR, "0") or 0)
         full = cursor == 0 or local.read_setting(self.engine, local.FULL_PULL) == "1"
+        limit = min(self.page_size, FIRST_PAGE)
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as worker:
             applying: deque[Future[tuple[dict[str, int], int]]] = deque()
             try:
@@ -217,22 +220,23 @@ class SyncClient:
                             "protocol": PROTOCOL,
                             "schema_version": SCHEMA,
                             "cursor": cursor,
-                            "limit": self.page_size,
+                            "limit": limit,
                             "include_own": full,
                         }
                     ).encode()
-                    page = PullResponse.model_validate_json(self.request("/v1/pull", body))
+                    page = wire.decode_page(self.request("/v1/pull", body))
                     self.stats.pull_requests += 1
                     applying.append(worker.submit(self._apply_page, page, full))
                     self._pull_done(applying, wait=False)
                     if not page.has_more:
                         break
                     cursor = page.next_cursor
+                    limit = self.page_size
             finally:
                 self._pull_done(applying, wait=True)
         return self.stats
 
-    def _apply_page(self, page: PullResponse, full: bool) -> tuple[dict[str, int], int]:
+    def _apply_page(self, page: wire.PullResponse, full: bool) -> tuple[dict[str, int], int]:
         return local.apply_page(self.engine, page, full=full), len(page.changes)
 
     def _pull_done(self, applying: deque[Future[tuple[dict[str, int], int]]], wait: bool) -> None:

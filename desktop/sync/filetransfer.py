@@ -47,6 +47,7 @@ from sqlalchemy import Engine, select
 
 from .. import __version__
 from ..services.errors import UserFacingError
+from . import wire
 from .protocol import (
     MIN_PROTOCOL,
     PROTOCOL,
@@ -300,7 +301,10 @@ def import_reply(engine: Engine, path: Path | str) -> ImportResult:
     body = open_sealed(data, header, secret)
     try:
         results = [MutationResult.model_validate(r) for r in body["results"]]
-        pages = [(int(p["cursor"]), PullResponse.model_validate(p["page"])) for p in body["pages"]]
+        pages = [
+            (int(p["cursor"]), wire.page_from_model(PullResponse.model_validate(p["page"])))
+            for p in body["pages"]
+        ]
         full = bool(body["include_own"])
     except (PydanticError, KeyError, TypeError, ValueError):
         raise FileTransferError("回执文件内容格式不正确，未导入任何数据") from None

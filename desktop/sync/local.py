@@ -20,8 +20,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ..models import SYNCED_TABLES, Conflict, DuplicateFlag, Outbox, Setting, VisitMember
 from ..services.members import search_keys
-from .protocol import PROTOCOL, SCHEMA, Change, MutationResult, PullResponse
+from .protocol import PROTOCOL, SCHEMA, MutationResult
 from .records import RecordError, columns, insert_many, required_defaults, wire_plan
+from .wire import Change, PullResponse
 
 log = logging.getLogger(__name__)
 
