@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic_core import to_json
+import msgspec
 from sqlalchemy import Connection, Engine, func, select
 
 from desktop.sync import protocol
@@ -47,7 +47,10 @@ class PushReply:
     server_time: dt.datetime
 
     def to_json(self) -> bytes:
-        return to_json(self)
+        return _ENCODER.encode(self)
+
+
+_ENCODER = msgspec.json.Encoder()
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from .protocol import (
     CLOCK_WARN_SECONDS,
     PROTOCOL,
     SCHEMA,
-    PushResponse,
     client_headers,
     gzip_bytes,
 )
@@ -187,7 +186,7 @@ class SyncClient:
         return seqs, gzip_bytes(body) if seqs else b""
 
     def _record_push(self, seqs: list[int], reply: bytes) -> tuple[dict[str, int], int]:
-        results = PushResponse.model_validate_json(reply).results
+        results = wire.decode_results(reply).results
         return local.record_results(self.engine, seqs, results), len(seqs)
 
     def _push_done(self, marks: deque[Future[tuple[dict[str, int], int]]], wait: bool) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..models import SYNCED_TABLES, Conflict, DuplicateFlag, Outbox, Setting, VisitMember
 from ..services.members import search_keys
+from . import wire
 from .protocol import PROTOCOL, SCHEMA, MutationResult
 from .records import RecordError, columns, insert_many, required_defaults, wire_plan
 from .wire import Change, PullResponse
@@ -75,7 +76,7 @@ def pending_batch(engine: Engine, limit: int, after: int = 0) -> tuple[list[int]
 
 
 def record_results(
-    engine: Engine, seqs: list[int], results: Iterable[MutationResult]
+    engine: Engine, seqs: list[int], results: Iterable[MutationResult | wire.MutationResult]
 ) -> dict[str, int]:
     """Mark outbox entries and their rows; a rejected one is parked, never retried forever.
 

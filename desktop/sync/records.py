@@ -254,7 +254,7 @@ def clean_wire(entity: str, record: Any) -> dict[str, Any]:
     if isinstance(record, dict):
         return clean_record(entity, record)
     raw = bytes(record)
-    if raw[:1] == b"{" and not any(s in raw for s in _SUSPECT):
+    if raw[:1] == b"{" and (b"\\u" not in raw or not any(s in raw for s in _SUSPECT)):
         decoder, python_checked, dropped = _typed(entity)
         try:
             out: dict[str, Any] = msgspec.to_builtins(decoder.decode(raw))

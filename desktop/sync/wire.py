@@ -1,4 +1,4 @@
-"""Fast decoding of the two large messages, a push's batch and a pull's page, with msgspec.
+"""Fast decoding of the large messages (a push's batch and its answer, a pull's page) with msgspec.
 
 protocol.py's pydantic models stay the contract (and the server's OpenAPI document). The
 structs here mirror them field for field (tests/sync/test_wire.py holds the two equal) and
@@ -18,7 +18,7 @@ import msgspec
 from pydantic import ValidationError
 
 from . import protocol
-from .protocol import MAX_BATCH, PROTOCOL, SCHEMA
+from .protocol import MAX_BATCH, PROTOCOL, SCHEMA, Status
 
 Version = Annotated[int, msgspec.Meta(ge=1, le=1000)]
 
@@ -43,6 +43,19 @@ class PushRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     mutations: Annotated[list[Mutation], msgspec.Meta(max_length=MAX_BATCH)]
 
 
+class MutationResult(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    mutation_id: str
+    status: Status
+    server_version: int = 0
+    error: str | None = None
+    fields: list[str] = msgspec.field(default_factory=list)
+
+
+class PushResponse(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    results: list[MutationResult]
+    server_time: dt.datetime
+
+
 class Change(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     entity: str
     id: str
@@ -61,6 +74,7 @@ class PullResponse(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 _PUSH = msgspec.json.Decoder(PushRequest)
 _PAGE = msgspec.json.Decoder(PullResponse)
+_RESULTS = msgspec.json.Decoder(PushResponse)
 
 
 def push_from_model(model: protocol.PushRequest) -> PushRequest:
@@ -117,6 +131,15 @@ def decode_page(body: bytes) -> PullResponse:
         return _PAGE.decode(body)
     except (msgspec.MsgspecError, ValueError):
         return page_from_model(protocol.PullResponse.model_validate_json(body))
+
+
+def decode_results(body: bytes) -> PushResponse:
+    """A push's answer; raises pydantic's ValidationError where the server's is invalid."""
+    try:
+        return _RESULTS.decode(body)
+    except (msgspec.MsgspecError, ValueError):
+        model = protocol.PushResponse.model_validate_json(body)
+    return msgspec.convert(model.model_dump(), PushResponse)
 
 
 def page_from_model(model: protocol.PullResponse) -> PullResponse:

@@ -24,6 +24,8 @@ PAIRS = [
     (wire.PushRequest, protocol.PushRequest),
     (wire.Mutation, protocol.Mutation),
     (wire.Payload, protocol.Payload),
+    (wire.MutationResult, protocol.MutationResult),
+    (wire.PushResponse, protocol.PushResponse),
     (wire.Change, protocol.Change),
     (wire.PullResponse, protocol.PullResponse),
 ]
