@@ -6,9 +6,11 @@ import pytest
 from openpyxl import Workbook
 from sqlmodel import select
 
-from desktop.models import Member
+from desktop.models import Member, Outbox
 from desktop.services import roster
 from desktop.services.errors import Cancelled, UserFacingError
+from desktop.services.uow import record_payload
+from desktop.sync.protocol import DERIVED_FIELDS
 
 HEADER = ["序号", "姓名", "性别", "身份证号", "手机号", "工作单位", "职业群体"]
 
@@ -65,6 +67,15 @@ def test_apply_then_reimport_adds_no_duplicates(ctx, tmp_path):
         members = s.exec(select(Member)).all()
     assert len(members) == 2
     assert {m.pinyin_initials for m in members} == {"zs", "ls"}
+    with ctx.read() as s:
+        sent = [
+            set(o.payload["record"])
+            for o in s.exec(select(Outbox).where(Outbox.entity == "member")).all()
+        ]
+    # an imported member is pushed as one saved by hand is: no derived search keys
+    assert len(sent) == 2 and all(
+        keys == set(record_payload(members[0])) - DERIVED_FIELDS for keys in sent
+    )
 
 
 def test_csv_in_gbk_and_updates(ctx, tmp_path):

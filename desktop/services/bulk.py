@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Member, Outbox, new_id, utcnow
+from ..models import LOCAL_COLUMNS, Member, Outbox, new_id, utcnow
+from ..sync.protocol import DERIVED_FIELDS
 from .members import pinyin_keys
 from .uow import Unit, to_wire
 
+# what a pushed member carries, as uow.Unit.save sends it: search keys are derived again
+# wherever the row lands
 SYNCED_MEMBER_FIELDS = [
     c.name
     for c in Member.__table__.columns  # type: ignore[attr-defined]
-    if c.name not in ("sync_state", "sync_error", "server_version")
+    if c.name not in LOCAL_COLUMNS and c.name not in DERIVED_FIELDS
 ]
 
 
