@@ -162,24 +162,30 @@ def _update_in(
 def _pending_rows(conn: Connection, ids: list[str]) -> dict[str, set[str]]:
     """Rows with unpushed local edits -> the fields those edits changed."""
     out: dict[str, set[str]] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        for row_id, payload in conn.execute(
-            select(OUTBOX.c.row_id, OUTBOX.c.payload).where(
-                OUTBOX.c.state == "pending", OUTBOX.c.row_id.in_(chunk)
-            )
-        ):
-            out.setdefault(row_id, set()).update((payload or {}).get("base") or {})
+    if conn.exec_driver_sql("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1").first():
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            for row_id, payload in conn.exec_driver_sql(
+                "SELECT row_id, payload FROM outbox WHERE state = 'pending' "
+                f"AND row_id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            ):
+                stored = json.loads(payload) if payload else None
+                base = (stored or {}).get("base") or {}
+                out.setdefault(row_id, set()).update(base)
     return out
 
 
 def _existing(conn: Connection, table: Table, ids: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
         found.update(
-            conn.execute(
-                select(table.c.id).where(table.c.id.in_(ids[start : start + 900]))
-            ).scalars()
+            row_id
+            for (row_id,) in conn.exec_driver_sql(
+                f"SELECT id FROM {table.name} WHERE id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
         )
     return found
 

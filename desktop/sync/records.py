@@ -354,6 +354,8 @@ def _sqlite_time(value: dt.datetime) -> str:
     """What SQLAlchemy stores in SQLite for an aware time (sqlmodel's UTCDateTime: UTC,
     no offset, always microseconds), by the C-level isoformat instead of its Python
     formatting (tests/sync/test_records.py holds the two equal)."""
+    if value.tzinfo is dt.UTC:  # as parsed from "+00:00", what the server sends
+        return value.isoformat(" ", "microseconds")[:26]
     if value.utcoffset() is None:
         raise ValueError("time without a zone")
     # "YYYY-MM-DD HH:MM:SS.ffffff" is always 26 characters; the offset after it is dropped
