@@ -31,8 +31,9 @@ from .protocol import (
 )
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
-# The first pull page is small: the station applies it while the server reads the next,
-# instead of waiting idle for a full page.
+# The first push batch and the first pull page are small, so that neither side waits long for
+# the other to start. Pull pages then double up to page_size: the station applies each page
+# while the server reads the next.
 FIRST_PAGE = 500
 
 
@@ -167,12 +168,13 @@ class SyncClient:
         with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as worker:
             marks: deque[Future[tuple[dict[str, int], int]]] = deque()
             try:
-                body = worker.submit(self._push_body, 0)
+                body = worker.submit(self._push_body, 0, min(self.batch_size, FIRST_PAGE))
                 while True:
                     seqs, payload = body.result()
                     if not seqs:
                         break
-                    body = worker.submit(self._push_body, seqs[-1])  # built during the request
+                    # the next body is built during the request
+                    body = worker.submit(self._push_body, seqs[-1], self.batch_size)
                     reply = self.request("/v1/push", payload, compressed=True)
                     self.stats.push_requests += 1
                     marks.append(worker.submit(self._record_push, seqs, reply))
@@ -181,8 +183,8 @@ class SyncClient:
                 self._push_done(marks, wait=True)
         return self.stats
 
-    def _push_body(self, after: int) -> tuple[list[int], bytes]:
-        seqs, body = local.pending_batch(self.engine, self.batch_size, after)
+    def _push_body(self, after: int, size: int) -> tuple[list[int], bytes]:
+        seqs, body = local.pending_batch(self.engine, size, after)
         return seqs, gzip_bytes(body) if seqs else b""
 
     def _record_push(self, seqs: list[int], reply: bytes) -> tuple[dict[str, int], int]:
@@ -202,7 +204,8 @@ class SyncClient:
                 raise SyncError("区服务器没有确认任何变更，请稍后重试")
 
     def pull(self) -> SyncStats:
-        """Fetch pages after the stored cursor; each page commits with its cursor.
+        """Fetch pages after the stored cursor; each page commits with its cursor. Pages start
+        at FIRST_PAGE changes and double up to page_size.
 
         A helper thread applies each page (in order, one transaction per page) while the
         next page is being fetched; the fetch uses the cursor the server named, so no page
@@ -230,7 +233,7 @@ class SyncClient:
                     if not page.has_more:
                         break
                     cursor = page.next_cursor
-                    limit = self.page_size
+                    limit = min(self.page_size, limit * 2)
             finally:
                 self._pull_done(applying, wait=True)
         return self.stats
