@@ -171,10 +171,7 @@ def _document_push_body(app: FastAPI) -> None:
             schemas = doc.setdefault("components", {}).setdefault("schemas", {})
             schemas.update(found.pop("$defs", {}))
             schemas["PushRequest"] = found
-            app.openapi_schema = {
-                **doc,
-                "components": {**doc["components"], "schemas": dict(sorted(schemas.items()))},
-            }
+            app.openapi_schema = doc
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -93,9 +93,9 @@ class Batch:
 
     def apply(self, m: Mutation, data: dict[str, Any] | RecordError) -> Answer:
         """One mutation, given its record as checked by checked_record (or the refusal)."""
+        if isinstance(data, RecordError):
+            return Answer(mutation_id=m.mutation_id, status="rejected", error=str(data))
         try:
-            if isinstance(data, RecordError):
-                raise data
             return self._apply(m, data)
         except RecordError as exc:
             return Answer(mutation_id=m.mutation_id, status="rejected", error=str(exc))

@@ -245,14 +245,12 @@ def _typed(
     return msgspec.json.Decoder(struct), tuple(python_checked), frozenset(dropped)
 
 
-def clean_wire(entity: str, record: Any) -> dict[str, Any]:
-    """clean_record for a record as pushed: a dict, or the raw JSON text of one (a
-    msgspec.Raw from desktop/sync/wire.py). Raw text is checked by a typed decoder in one
-    pass, and only dates, times and JSON fields in Python; anything that decoder refuses, or
-    that holds an escape worth a closer look, goes through clean_record, which names the
-    field in its refusal. Both paths accept and return the same records."""
-    if isinstance(record, dict):
-        return clean_record(entity, record)
+def clean_wire(entity: str, record: msgspec.Raw) -> dict[str, Any]:
+    """clean_record for a record as pushed: the raw JSON text of one (desktop/sync/wire.py).
+    It is checked by a typed decoder in one pass, and only dates, times and JSON fields in
+    Python; anything that decoder refuses, or that holds an escape worth a closer look, goes
+    through clean_record, which names the field in its refusal. Both paths accept and return
+    the same records."""
     raw = bytes(record)
     if raw[:1] == b"{" and (b"\\u" not in raw or not any(s in raw for s in _SUSPECT)):
         decoder, python_checked, dropped = _typed(entity)
