@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from contract.enums import Role
+
 from .models import Member, Receipt, ReliefDistribution, Visit
-from .models.enums import Role
 from .receipts import render_receipt
 from .services import members, programs, relief, staff
 from .services.context import Actor, Ctx

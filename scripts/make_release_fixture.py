@@ -28,9 +28,9 @@ from alembic.config import Config
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.models import idnumber  # noqa: E402
-from desktop.models.money import capitals  # noqa: E402
-from desktop.models.receipt_code import make as receipt_code  # noqa: E402
+from contract import idnumber  # noqa: E402
+from contract.money import capitals  # noqa: E402
+from contract.receipt_code import make as receipt_code  # noqa: E402
 from desktop.paths import package_path  # noqa: E402
 from desktop.services.fakedata import fake_members  # noqa: E402
 from desktop.services.members import pinyin_keys  # noqa: E402

@@ -50,7 +50,7 @@ def ts_path(lang: str) -> Path:
 def domain_labels() -> dict[str, list[str]]:
     """Chinese labels the UI shows from Qt-free tables, by translation context."""
     sys.path.insert(0, str(ROOT))
-    from desktop.models.enums import LABELS
+    from contract.enums import LABELS
     from desktop.services.members import FIELD_LABELS
 
     return {

@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"
-.venv/bin/ruff check desktop server tests scripts
-.venv/bin/ruff format --check desktop server tests scripts
+.venv/bin/ruff check contract desktop server tests scripts
+.venv/bin/ruff format --check contract desktop server tests scripts
 echo "== mypy"
-.venv/bin/mypy desktop server
+.venv/bin/mypy contract desktop server
 echo "== pytest"
 .venv/bin/python -m pytest "$@"

@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from contract.summary import period_summary
 from desktop.models import new_id
-from desktop.sync.summary import period_summary
 
 from . import auth
 from .db import district, reader, record, station

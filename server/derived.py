@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 from sqlalchemy import text as sql_text
 
-from desktop.sync.summary import differences, period_summary
+from contract.summary import differences, period_summary
 
 from .db import MEMBER_KEY, closed_period, record
 from .rows import Row, now, query_rows, relief_of, select_in

@@ -11,7 +11,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from desktop.models.enums import Role  # noqa: E402
+from contract.enums import Role  # noqa: E402
 from desktop.services import staff as staff_service  # noqa: E402
 from desktop.services.context import Actor, Ctx  # noqa: E402
 from desktop.store import open_store  # noqa: E402

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from reportlab.graphics.barcode import qrencoder
 
-from desktop.models.receipt_code import parse as parse_verify
+from contract.receipt_code import parse as parse_verify
 from desktop.receipts import render_receipt
 from desktop.receipts.qr import MASK_PATTERN, matrix
 

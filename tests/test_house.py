@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 DOMAIN = [
+    "contract",
     "desktop.models",
     "desktop.services",
     "desktop.services.relief",

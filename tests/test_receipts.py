@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.models.idnumber import mask
-from desktop.models.money import capitals, fen_to_yuan_text
-from desktop.models.receipt_code import make as make_verify
+from contract.idnumber import mask
+from contract.money import capitals, fen_to_yuan_text
+from contract.receipt_code import make as make_verify
 from desktop.receipts import Cancelled, ReceiptJob, render_receipt, render_receipts
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")

@@ -12,8 +12,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import Session
 
+from contract.money import capitals
 from desktop.models import FundProgram, Member, Receipt, ReliefDistribution, StationLog, Visit
-from desktop.models.money import capitals
 from desktop.reports.common import mask_name
 from desktop.reports.disclosure import (
     DisclosureRow,

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum.cn import ric
 
-from desktop.models import idnumber as idn
-from desktop.models.money import capitals, fen_to_yuan_text, parse_yuan
+from contract import idnumber as idn
+from contract.money import capitals, fen_to_yuan_text, parse_yuan
 
 OFFICIAL = {
     140950: "人民币壹仟肆佰零玖元伍角整",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.models.enums import Role
+from contract.enums import Role
 from desktop.services import staff
 from desktop.services.errors import PermissionDenied, UserFacingError, ValidationError
 

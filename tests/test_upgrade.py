@@ -19,8 +19,9 @@ from release_fixture import (
 )
 from sqlmodel import Session, select
 
+from contract import receipt_code
 from desktop import store
-from desktop.models import Member, Outbox, Receipt, ReliefDistribution, receipt_code
+from desktop.models import Member, Outbox, Receipt, ReliefDistribution
 from desktop.services import members, relief, staff
 from desktop.services.uow import canonical_hash, verify_audit_chain
 

@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from ..models import idnumber as idn
-from ..models.money import fen_to_yuan_text, parse_yuan
+from contract import idnumber as idn
+from contract.money import fen_to_yuan_text, parse_yuan
+
 from ..services import logs, members, monthclose, programs, relief, roster, search, staff, visits
 from ..services.context import Ctx
 from ..services.errors import NotFound, UserFacingError
@@ -28,7 +29,7 @@ def _ctx(args: argparse.Namespace) -> Ctx:
 
 
 def _money(text: str | None, field: str) -> int:
-    from ..models.money import MoneyError
+    from contract.money import MoneyError
 
     if not text:
         return 0
@@ -273,7 +274,8 @@ EXPORTS = {
 
 def cmd_export_members(args: argparse.Namespace) -> dict[str, Any]:
     """Member roster as CSV (masked unless --unmasked, which is audited)."""
-    from ..models.enums import Hardship, JobGroup
+    from contract.enums import Hardship, JobGroup
+
     from ..services.uow import transaction
 
     ctx = _ctx(args)

@@ -18,7 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..models.money import fen_to_yuan_text
+from contract.money import fen_to_yuan_text
+
 from .geometry import Geometry, footer_geometry, geometry
 from .qr import draw_qr
 from .text import draw_fitted, shrink_to_width

@@ -20,7 +20,8 @@ from openpyxl import Workbook
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from ..models.money import capitals, fen_to_yuan_text
+from contract.money import capitals, fen_to_yuan_text
+
 from ..receipts import ReceiptJob, render_receipt, render_receipts
 from ..receipts.fonts import register
 from .ledgers import LEDGERS, write_ledger

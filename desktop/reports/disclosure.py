@@ -14,8 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session, col
 
+from contract.money import capitals, fen_to_yuan_text
+
 from ..models import Member, Station
-from ..models.money import capitals, fen_to_yuan_text
 from .cells import fitted_cell
 from .common import build_pdf, cn_date, mask_name, styles, table_style
 from .queries import issued_relief

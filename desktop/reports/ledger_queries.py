@@ -13,8 +13,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from ..models import FundProgram, Member, Receipt, ReliefDistribution, Staff, StationLog, Visit
-from ..models.enums import (
+from contract.enums import (
     Gender,
     Hardship,
     JobGroup,
@@ -24,7 +23,9 @@ from ..models.enums import (
     Topic,
     VisitType,
 )  # fmt: skip
-from ..models.money import fen_to_yuan_text
+from contract.money import fen_to_yuan_text
+
+from ..models import FundProgram, Member, Receipt, ReliefDistribution, Staff, StationLog, Visit
 from .common import period_range
 from .ledgers import write_ledger
 

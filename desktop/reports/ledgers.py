@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from ..models.idnumber import mask
+from contract.idnumber import mask
 
 # kinds: text, int, date, money (int fen in, yuan number out), and the sensitive ones
 SENSITIVE = {"id_number", "bank", "hardship"}

@@ -17,9 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session, col, select
 
+from contract.enums import JobGroup, ProgramType, Topic, VisitType
+from contract.money import fen_to_yuan_text
+
 from ..models import FundProgram, Receipt, ReliefDistribution, Station, StationLog, Visit
-from ..models.enums import JobGroup, ProgramType, Topic, VisitType
-from ..models.money import fen_to_yuan_text
 from ..receipts.fonts import register
 from .common import build_pdf, cn_date, period_label, period_range, styles, table_style
 

@@ -15,9 +15,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
 
+from contract.idnumber import mask
+from contract.money import capitals, fen_to_yuan_text
+
 from ..models import ReliefDistribution, Station
-from ..models.idnumber import mask
-from ..models.money import capitals, fen_to_yuan_text
 from .cells import fitted_cell
 from .common import build_pdf, period_label, styles, table_style
 from .queries import issued_relief

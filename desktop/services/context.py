@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from contract.enums import Role
+
 from ..models import Staff, Station
-from ..models.enums import Role
 from .errors import PermissionDenied
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ..models.enums import LogCategory, Role, Topic, VisitType
+from contract.enums import LogCategory, Role, Topic, VisitType
+
 from ..store import open_store
 from . import logs, programs, relief, search, staff, visits
 from .context import Actor, Ctx

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from sqlmodel import col, select
 
+from contract.enums import JobGroup, LogCategory, Topic
+
 from ..models import StationLog
-from ..models.enums import JobGroup, LogCategory, Topic
 from .context import Ctx
 from .errors import ValidationError
 from .periods import ensure_open

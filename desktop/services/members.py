@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlmodel import select
 
+from contract import idnumber as idn
+from contract.enums import Hardship, JobGroup, MembershipStatus
+
 from ..models import Member
-from ..models import idnumber as idn
-from ..models.enums import Hardship, JobGroup, MembershipStatus
 from .context import Ctx
 from .errors import NotFound, ValidationError
 from .uow import transaction

@@ -12,8 +12,9 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
+from contract.summary import period_summary
+
 from ..models import FundProgram, MonthClose, Receipt, ReliefDistribution, StationLog, Visit
-from ..sync.summary import period_summary
 from .context import Ctx
 from .errors import NotFound, UserFacingError, ValidationError
 from .periods import is_closed
@@ -30,7 +31,7 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
 def summarise(session: Session, station_id: str, period: str) -> dict[str, Any]:
     """Totals of a station's month: relief per program, visits, log entries, receipts.
 
-    The arithmetic is desktop.sync.summary.period_summary, the same function the district
+    The arithmetic is contract.summary.period_summary, the same function the district
     server runs on the records it holds; this side only fetches the month's live rows."""
     start, end = period_bounds(period)
     live = ReliefDistribution.deleted == False  # noqa: E712

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from contract.enums import ProgramType
+
 from ..models import FundProgram, ProgramBudget, ReliefDistribution
-from ..models.enums import ProgramType
 from .context import Ctx
 from .errors import NotFound, ValidationError
 from .uow import transaction

@@ -14,18 +14,19 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from contract import idnumber as idn
+from contract import receipt_code
+from contract.enums import ProgramType, Role
+from contract.money import capitals, fen_to_yuan_text
+
 from ..models import (
     FundProgram,
     Member,
     Receipt,
     ReliefDistribution,
     Staff,
-    receipt_code,
     utcnow,
 )
-from ..models import idnumber as idn
-from ..models.enums import ProgramType, Role
-from ..models.money import capitals, fen_to_yuan_text
 from .context import Ctx
 from .errors import NotFound, RuleViolation, UserFacingError, ValidationError
 from .periods import ensure_open, is_closed

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import text
 
-from ..models import idnumber as idn
+from contract import idnumber as idn
+
 from .context import Ctx
 
 HIGH = "\U0010ffff"  # sorts after every character: prefix q is the range [q, q + HIGH)

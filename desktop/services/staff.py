@@ -10,8 +10,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
+from contract.enums import Role
+
 from ..models import Setting, Staff, Station, new_id, utcnow
-from ..models.enums import Role
 from .context import SYSTEM, Actor, Ctx
 from .errors import NotFound, UserFacingError, ValidationError
 from .uow import transaction

@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
+from contract.enums import ProgramType, VisitType
+from contract.money import fen_to_yuan_text
+
 from ..models import FundProgram, Member, ReliefDistribution, Visit, VisitMember
-from ..models.enums import ProgramType, VisitType
-from ..models.money import fen_to_yuan_text
 from .context import Ctx
 from .errors import NotFound, ValidationError
 from .periods import ensure_open

@@ -50,7 +50,7 @@ class CampaignPage(Page):
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        from desktop.models.enums import Hardship
+        from contract.enums import Hardship
 
         card = Card(self.tr("发放设置"))
         self.form = FieldForm()
@@ -136,7 +136,7 @@ class CampaignPage(Page):
         self.start_button.setEnabled(bool(rows))
 
     def start(self) -> None:
-        from desktop.models.money import parse_yuan
+        from contract.money import parse_yuan
 
         try:
             cash = parse_yuan(self.amount.text(), field="金额")

@@ -29,7 +29,7 @@ class BudgetBars(QWidget):
         return self.sizeHint()
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
-        from desktop.models.money import fen_to_yuan_text
+        from contract.money import fen_to_yuan_text
 
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -108,7 +108,7 @@ class DashboardPage(Page):
         self.state.ops.query(load_overview, self.state.ctx).success(self.show_overview).run()
 
     def show_overview(self, data: Overview) -> None:
-        from desktop.models.money import fen_to_yuan_text
+        from contract.money import fen_to_yuan_text
 
         month = data.month
         relief = month["relief"]

@@ -44,7 +44,7 @@ def entity_text(entity: str) -> str:
 
 def enum_text(kind: str, value: str | None, default: str | None = None) -> str:
     """The shown label of a stored enum value, e.g. enum_text("Role", "station_head")."""
-    from desktop.models.enums import LABELS
+    from contract.enums import LABELS
 
     chinese = LABELS.get(f"{kind}.{value}")
     if chinese is None:
@@ -59,7 +59,7 @@ def enum_label(item: Any) -> str:
 
 def enum_table() -> dict[str, str]:
     """Every "Kind.value" -> shown label, for table models that look labels up per cell."""
-    from desktop.models.enums import LABELS
+    from contract.enums import LABELS
 
     return {key: QCoreApplication.translate(ENUM_CONTEXT, text) for key, text in LABELS.items()}
 

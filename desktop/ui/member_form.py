@@ -45,7 +45,7 @@ class MemberForm(QDialog):
 
     def __init__(self, state: AppState, member_id: str | None, parent: QWidget | None = None):
         super().__init__(parent)
-        from desktop.models import enums
+        from contract import enums
 
         self.state, self.member_id = state, member_id
         self.setWindowTitle(self.tr("编辑会员") if member_id else self.tr("新增会员"))

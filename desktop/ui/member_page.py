@@ -45,7 +45,7 @@ ENUMS = {
 
 
 def masked(key: str, value: Any) -> str:
-    from desktop.models.idnumber import mask
+    from contract.idnumber import mask
     from desktop.services.search import mask_phone
 
     text = "" if value is None else str(value)

@@ -37,7 +37,7 @@ class MembersPage(Page):
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        from desktop.models.enums import Hardship, JobGroup
+        from contract.enums import Hardship, JobGroup
 
         bar = QHBoxLayout()
         self.search = QLineEdit()

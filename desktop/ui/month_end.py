@@ -93,7 +93,7 @@ class MonthEndPage(Page):
         self.state.ops.query(load).success(lambda r: self.show_check(*r)).run()
 
     def show_check(self, result: Any, names: dict[str, str] | None = None) -> None:
-        from desktop.models.money import fen_to_yuan_text
+        from contract.money import fen_to_yuan_text
 
         names = names or {}
         self.result = result

@@ -182,7 +182,7 @@ class ReliefPage(Page):
         self.state.ops.query(load).success(lambda r: self.show_data(*r)).run()
 
     def show_data(self, programs: list[Any], rows: list[Any]) -> None:
-        from desktop.models.money import fen_to_yuan_text
+        from contract.money import fen_to_yuan_text
 
         current = self.program.currentData()
         self.program.blockSignals(True)
@@ -219,7 +219,7 @@ class ReliefPage(Page):
 
     # --- building the input -----------------------------------------------------------------
     def build_input(self, *, strict: bool) -> Any:
-        from desktop.models.money import parse_yuan
+        from contract.money import parse_yuan
         from desktop.services.errors import ValidationError
         from desktop.services.relief import GoodsLine, ReliefInput
 
@@ -272,7 +272,7 @@ class ReliefPage(Page):
         self.state.ops.query(relief.preview, self.state.ctx, data).success(self.show_check).run()
 
     def show_check(self, check: Any) -> None:
-        from desktop.models.money import fen_to_yuan_text
+        from contract.money import fen_to_yuan_text
 
         budget = (
             self.tr("不限")

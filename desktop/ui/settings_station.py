@@ -112,7 +112,7 @@ class StaffCard(Card):
         self.form = FieldForm()
         self.username = self.form.add("username", self.tr("登录名"), QLineEdit())
         self.display_name = self.form.add("display_name", self.tr("姓名"), QLineEdit())
-        from desktop.models.enums import Role
+        from contract.enums import Role
 
         self.role = self.form.add("role", self.tr("角色"), fill(QComboBox(), Role))
         assert isinstance(self.role, QComboBox)

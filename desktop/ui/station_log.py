@@ -29,7 +29,7 @@ class StationLogPage(Page):
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        from desktop.models.enums import LogCategory, Topic
+        from contract.enums import LogCategory, Topic
 
         row = QHBoxLayout()
         self.layout_.addLayout(row, 1)
@@ -98,7 +98,7 @@ class StationLogPage(Page):
         self.refresh()
 
     def save(self) -> None:
-        from desktop.models.money import parse_yuan
+        from contract.money import parse_yuan
         from desktop.services import logs
 
         try:

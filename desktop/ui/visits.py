@@ -43,7 +43,7 @@ class VisitsPage(Page):
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        from desktop.models.enums import VisitType
+        from contract.enums import VisitType
 
         row = QHBoxLayout()
         self.layout_.addLayout(row, 1)

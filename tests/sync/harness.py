@@ -14,8 +14,8 @@ import uvicorn
 from sqlalchemy import Engine, select, text
 from sqlmodel import Session
 
+from contract.enums import Role
 from desktop.models import Member, ReliefDistribution, Synced
-from desktop.models.enums import Role
 from desktop.services import members as member_service
 from desktop.services import staff as staff_service
 from desktop.services.context import Actor, Ctx

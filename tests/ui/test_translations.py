@@ -129,7 +129,7 @@ def test_settings_language_choice_is_used_at_next_start(qtbot, state, temp_setti
 
 
 def test_every_enum_label_and_field_name_has_english(english):
-    from desktop.models.enums import LABELS
+    from contract.enums import LABELS
     from desktop.services.members import FIELD_LABELS
     from desktop.ui.labels import enum_table, field_text
 
