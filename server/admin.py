@@ -12,8 +12,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from contract.ids import new_id
+from contract.passwords import hash_password
 from contract.summary import period_summary
-from desktop.models import new_id
 
 from . import auth
 from .db import district, reader, record, station
@@ -140,8 +141,6 @@ def create_budget(engine: Engine, program_id: str, station_code: str, budget_fen
 def create_staff(
     engine: Engine, station_code: str, *, username: str, display_name: str, role: str, password: str
 ) -> str:
-    from desktop.services.staff import hash_password
-
     with engine.begin() as conn:
         st = station_by_code(conn, station_code)
         return _write(

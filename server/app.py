@@ -23,8 +23,8 @@ from pydantic_core import from_json
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from desktop.sync import protocol, wire
-from desktop.sync.protocol import (
+from contract import protocol, wire
+from contract.protocol import (
     MIN_PROTOCOL,
     PROTOCOL,
     SCHEMA,
@@ -134,7 +134,7 @@ class GzipRoute(APIRoute):
 
 
 async def pushed_body(request: Request) -> wire.PushRequest:
-    """A push's body, decoded by desktop/sync/wire.py (its records stay raw JSON until
+    """A push's body, decoded by contract/wire.py (its records stay raw JSON until
     push.checked_record checks each against its entity). Declared in the OpenAPI document as
     protocol.PushRequest (see _document_push_body); an invalid body is a 422 naming fields."""
     kind = request.headers.get("content-type", "")

@@ -13,7 +13,8 @@ import secrets
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from desktop.sync.protocol import EnrolRequest, EnrolResponse
+from contract.ids import new_id
+from contract.protocol import EnrolRequest, EnrolResponse
 
 from .db import district, reader, record, station
 from .push import StationAuth
@@ -122,16 +123,12 @@ def enrol(engine: Engine, req: EnrolRequest) -> EnrolResponse:
 
 
 def create_district(conn: Connection, code: str, name: str) -> str:
-    from desktop.models import new_id
-
     did = new_id()
     conn.execute(insert(district).values(id=did, code=code, name=name, created_at=now()))
     return did
 
 
 def create_station(conn: Connection, district_id: str, code: str, name: str) -> str:
-    from desktop.models import new_id
-
     sid = new_id()
     conn.execute(
         insert(station).values(

@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _sync_import(engine: Engine, args: argparse.Namespace) -> int:
-    from desktop.sync.filetransfer import FileTransferError
+    from contract.syncfile import SyncFileError
 
     from .filetransfer import import_station_file
 
@@ -144,7 +144,7 @@ def _sync_import(engine: Engine, args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else source.with_name(source.stem + ".reply.sdsync")
     try:
         result = import_station_file(engine, source, out)
-    except FileTransferError as exc:
+    except SyncFileError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(admin.dumps(result.as_dict()))

@@ -3,7 +3,7 @@
 The upload is applied batch by batch with the same `apply_push` the HTTP endpoint uses
 (idempotent by mutation id, scoped to the station the file's key belongs to), and the reply
 holds the push results and the `pull_page` pages after the station's cursor. Format and keys:
-desktop/sync/filetransfer.py. Importing the same file twice answers every mutation as
+contract/syncfile.py. Importing the same file twice answers every mutation as
 `duplicate` and changes nothing.
 """
 
@@ -19,24 +19,24 @@ from pydantic import ValidationError as PydanticError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from desktop.sync.filetransfer import (
-    FILE_PAGE,
-    KIND_DOWN,
-    KIND_UP,
-    FileTransferError,
-    open_sealed,
-    read_file,
-    read_header,
-    seal,
-    write_atomically,
-)
-from desktop.sync.protocol import (
+from contract.protocol import (
     MAX_PAGE,
     MIN_PROTOCOL,
     PROTOCOL,
     SCHEMA,
     PullRequest,
     PushRequest,
+)
+from contract.syncfile import (
+    FILE_PAGE,
+    KIND_DOWN,
+    KIND_UP,
+    SyncFileError,
+    open_sealed,
+    read_file,
+    read_header,
+    seal,
+    write_atomically,
 )
 
 from .db import station
@@ -66,13 +66,13 @@ def _station(engine: Engine, station_id: str, code: str) -> StationAuth:
     with engine.connect() as conn:
         row = conn.execute(select(station).where(station.c.id == station_id)).first()
     if row is None:
-        raise FileTransferError(f"本服务器没有服务站 {code}，未导入任何数据")
+        raise SyncFileError(f"本服务器没有服务站 {code}，未导入任何数据")
     if row.code != code:
-        raise FileTransferError(f"文件头中的服务站编码 {code} 与登记信息不符，未导入任何数据")
+        raise SyncFileError(f"文件头中的服务站编码 {code} 与登记信息不符，未导入任何数据")
     if row.revoked:
-        raise FileTransferError(f"服务站 {code} 已被停用，不接受其同步文件")
+        raise SyncFileError(f"服务站 {code} 已被停用，不接受其同步文件")
     if not row.token_hash:
-        raise FileTransferError(f"服务站 {code} 尚未登记，无法校验其同步文件")
+        raise SyncFileError(f"服务站 {code} 尚未登记，无法校验其同步文件")
     return StationAuth(station_id=row.id, district_id=row.district_id, code=row.code)
 
 
@@ -99,7 +99,7 @@ def import_station_file(engine: Engine, path: Path | str, out: Path | str) -> Se
     data = read_file(Path(path))
     header = read_header(data)
     if header.kind != KIND_UP:
-        raise FileTransferError("这是区服务器的回执文件，应在服务站导入，未导入任何数据")
+        raise SyncFileError("这是区服务器的回执文件，应在服务站导入，未导入任何数据")
     auth = _station(engine, header.station_id, header.station_code)
     secret = _secret(engine, auth.station_id)
     body = open_sealed(data, header, secret)
@@ -110,10 +110,10 @@ def import_station_file(engine: Engine, path: Path | str, out: Path | str) -> Se
         limit = max(1, min(int(body.get("page_size") or FILE_PAGE), MAX_PAGE))
         first = PullRequest(cursor=cursor, limit=limit, include_own=include_own)
     except (PydanticError, KeyError, TypeError, ValueError):
-        raise FileTransferError("同步文件内容格式不正确，未导入任何数据") from None
+        raise SyncFileError("同步文件内容格式不正确，未导入任何数据") from None
     for req in batches:
         if not MIN_PROTOCOL <= req.protocol <= PROTOCOL or req.schema_version > SCHEMA:
-            raise FileTransferError("同步文件的协议或数据结构版本不受支持，请先升级区服务器")
+            raise SyncFileError("同步文件的协议或数据结构版本不受支持，请先升级区服务器")
 
     result = ServerImportResult(auth.code, Path(out))
     results: list[Answer] = []

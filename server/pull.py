@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, false, or_, select, true
 
-from desktop.sync.protocol import READ_BY_ALL, RELIEF_PUBLIC_FIELDS, PullRequest
+from contract.protocol import READ_BY_ALL, RELIEF_PUBLIC_FIELDS, PullRequest
 
 from .db import counter, reader, record
 from .push import StationAuth

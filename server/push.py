@@ -17,10 +17,11 @@ from typing import Any
 import msgspec
 from sqlalchemy import Connection, Engine, func, select
 
-from desktop.sync import protocol
-from desktop.sync.protocol import DISTRICT_ONLY, FACTS, OWNED, SHARED, Status, period_of
-from desktop.sync.records import RecordError, clean_wire, placeholder
-from desktop.sync.wire import Mutation, PushRequest, push_from_model
+from contract import protocol
+from contract.protocol import DISTRICT_ONLY, FACTS, OWNED, SHARED, Status, period_of
+from contract.records import RecordError, clean_wire
+from contract.sqlbind import placeholder
+from contract.wire import Mutation, PushRequest, push_from_model
 
 from . import derived
 from .db import closed_period, is_postgres, mutation

@@ -19,8 +19,8 @@ import msgspec
 from pydantic_core import from_json
 from sqlalchemy import Connection, and_, select, update
 
-from desktop.sync.protocol import period_of
-from desktop.sync.records import bind_processor, placeholder
+from contract.protocol import period_of
+from contract.sqlbind import bind_processor, placeholder
 
 from .db import RELIEF_KEY, counter, is_postgres, record
 

@@ -6,11 +6,11 @@ import pytest
 from openpyxl import Workbook
 from sqlmodel import select
 
+from contract.protocol import DERIVED_FIELDS
 from desktop.models import Member, Outbox
 from desktop.services import roster
 from desktop.services.errors import Cancelled, UserFacingError
 from desktop.services.uow import record_payload
-from desktop.sync.protocol import DERIVED_FIELDS
 
 HEADER = ["序号", "姓名", "性别", "身份证号", "手机号", "工作单位", "职业群体"]
 

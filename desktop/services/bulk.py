@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract.protocol import DERIVED_FIELDS
+
 from ..models import LOCAL_COLUMNS, Member, Outbox, new_id, utcnow
-from ..sync.protocol import DERIVED_FIELDS
 from .members import pinyin_keys
 from .uow import Unit, to_wire
 

@@ -16,9 +16,10 @@ from typing import Any
 from sqlalchemy import Table, inspect
 from sqlmodel import Session, select
 
+from contract.protocol import DERIVED_FIELDS
+
 from ..models import LOCAL_COLUMNS, SYNCED_TABLES, AuditEvent, Outbox, Synced, new_id, utcnow
 from ..store import write_engine
-from ..sync.protocol import DERIVED_FIELDS
 from .context import Ctx
 
 ENTITY_OF: dict[type, str] = {cls: name for name, cls in SYNCED_TABLES.items()}

@@ -20,15 +20,17 @@ from dataclasses import dataclass, field
 import httpx
 from sqlalchemy import Engine
 
-from ..services.errors import UserFacingError
-from . import local, wire
-from .protocol import (
+from contract import wire
+from contract.protocol import (
     CLOCK_WARN_SECONDS,
     PROTOCOL,
     SCHEMA,
-    client_headers,
     gzip_bytes,
 )
+
+from ..services.errors import UserFacingError
+from . import local
+from .headers import client_headers
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 # The first push batch and the first pull page are small, so that neither side waits long for

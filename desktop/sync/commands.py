@@ -19,7 +19,9 @@ from . import local
 from .client import Progress, SyncClient, SyncError
 
 __all_errors__ = (SyncError,)
-from .protocol import EnrolRequest, EnrolResponse, client_headers
+from contract.protocol import EnrolRequest, EnrolResponse
+
+from .headers import client_headers
 
 TOKEN_FILE = "sync-token.json"
 

@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from contract import wire
+from contract.protocol import PROTOCOL, SCHEMA, MutationResult
+from contract.wire import Change, PullResponse
+
 from ..models import SYNCED_TABLES, Conflict, DuplicateFlag, Outbox, Setting, VisitMember
 from ..services.members import search_keys
-from . import wire
-from .protocol import PROTOCOL, SCHEMA, MutationResult
 from .records import RecordError, columns, insert_many, required_defaults, wire_plan
-from .wire import Change, PullResponse
 
 log = logging.getLogger(__name__)
 

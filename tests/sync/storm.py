@@ -35,9 +35,10 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
+from contract.protocol import PROTOCOL, SCHEMA, gzip_bytes
 from desktop.models import Member, Receipt, ReliefDistribution, Visit, new_id
 from desktop.services.uow import record_payload
-from desktop.sync.protocol import PROTOCOL, SCHEMA, client_headers, gzip_bytes
+from desktop.sync.headers import client_headers
 from server import admin
 from server.db import counter, make_engine, migrate, mutation, record
 

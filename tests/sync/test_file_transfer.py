@@ -10,9 +10,10 @@ import sys
 import pytest
 from sqlalchemy import select, text
 
+from contract.syncfile import SyncFileError
 from desktop.models import FundProgram, Member, ReliefDistribution, Station
 from desktop.sync import local
-from desktop.sync.filetransfer import MAGIC, FileTransferError, export_file, import_reply
+from desktop.sync.filetransfer import MAGIC, export_file, import_reply
 from server import admin
 from server import cli as server_cli
 from server.db import record
@@ -126,7 +127,7 @@ def test_tampered_foreign_and_misdirected_files_are_refused(district, tmp_path):
         b"not a sync file",
     ):
         bad.write_bytes(forged)
-        with pytest.raises(FileTransferError, match="未导入任何数据"):
+        with pytest.raises(SyncFileError, match="未导入任何数据"):
             import_station_file(district.engine, bad, tmp_path / "never.sdsync")
         assert server_state(district) == clean
         assert not (tmp_path / "never.sdsync").exists()
@@ -139,24 +140,24 @@ def test_tampered_foreign_and_misdirected_files_are_refused(district, tmp_path):
     reply = tmp_path / "reply.sdsync"
     import_station_file(district.engine, up, reply)
     before_b = station_state(b)
-    with pytest.raises(FileTransferError, match="不是本站"):
+    with pytest.raises(SyncFileError, match="不是本站"):
         import_reply(b.engine, reply)  # a's reply at station b
     assert station_state(b) == before_b
 
     before_a = station_state(a)
     raw = reply.read_bytes()
     bad.write_bytes(raw[:-20] + bytes([raw[-20] ^ 0x40]) + raw[-19:])
-    with pytest.raises(FileTransferError, match="改动"):
+    with pytest.raises(SyncFileError, match="改动"):
         import_reply(a.engine, bad)
-    with pytest.raises(FileTransferError, match="区服务器上导入"):
+    with pytest.raises(SyncFileError, match="区服务器上导入"):
         import_reply(a.engine, up)  # its own upload, wrong direction
-    with pytest.raises(FileTransferError, match="应在服务站导入"):
+    with pytest.raises(SyncFileError, match="应在服务站导入"):
         import_station_file(district.engine, reply, tmp_path / "never.sdsync")
     assert station_state(a) == before_a and a.outbox_states() == {"pending": 3}
 
     # a revoked station's files are refused too
     admin.revoke(district.engine, a.code)
-    with pytest.raises(FileTransferError, match="停用"):
+    with pytest.raises(SyncFileError, match="停用"):
         import_station_file(district.engine, up, tmp_path / "never.sdsync")
 
 

@@ -8,8 +8,8 @@ import time
 
 from sqlalchemy import select
 
+from contract.protocol import PullRequest, PushRequest
 from desktop.sync import local
-from desktop.sync.protocol import PullRequest, PushRequest
 from server.auth import station_for_token
 from server.db import station
 from server.pull import pull_page

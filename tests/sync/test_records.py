@@ -107,7 +107,7 @@ def _member_record() -> dict:
     ],
 )
 def test_a_bad_field_is_named_in_the_refusal(field: str, value: object, message: str) -> None:
-    from desktop.sync.records import RecordError, clean_record
+    from contract.records import RecordError, clean_record
 
     record = {**_member_record(), field: value}
     with pytest.raises(RecordError) as refused:
@@ -116,7 +116,7 @@ def test_a_bad_field_is_named_in_the_refusal(field: str, value: object, message:
 
 
 def test_missing_fields_are_left_out_and_id_is_required() -> None:
-    from desktop.sync.records import RecordError, clean_record
+    from contract.records import RecordError, clean_record
 
     record = _member_record()
     del record["address"], record["notes"]

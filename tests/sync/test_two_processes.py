@@ -18,10 +18,10 @@ import httpx
 import pytest
 from sqlalchemy import select, text
 
+from contract.protocol import PushRequest
 from desktop.models import Conflict, DuplicateFlag, Member
 from desktop.services import members as member_service
 from desktop.sync import local
-from desktop.sync.protocol import PushRequest
 from server import admin
 from server.db import station as station_table
 from server.push import StationAuth, apply_push

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from contract.protocol import PushRequest
 from desktop.sync import local
-from desktop.sync.protocol import PushRequest
 from server.db import record, station
 from server.push import StationAuth, apply_push
 from server.rows import now

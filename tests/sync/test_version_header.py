@@ -6,8 +6,8 @@ from __future__ import annotations
 import httpx
 
 import desktop
+from contract.protocol import VERSION_HEADER
 from desktop.sync import filetransfer
-from desktop.sync.protocol import VERSION_HEADER
 
 from .harness import District
 

@@ -1,4 +1,4 @@
-"""The msgspec decoders (desktop/sync/wire.py, records.clean_wire) against the pydantic
+"""The msgspec decoders (contract/wire.py, records.clean_wire) against the pydantic
 contract and clean_record: same fields, same answers, the fast path never looser."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from contract import protocol, wire
+from contract.records import RecordError, clean_record, clean_wire
 from desktop.models import Member, ReliefDistribution, Visit
 from desktop.services.uow import record_payload
-from desktop.sync import protocol, wire
-from desktop.sync.records import RecordError, clean_record, clean_wire
 
 from .harness import make_id_number
 

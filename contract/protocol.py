@@ -20,19 +20,10 @@ SCHEMA = 1  # schema version of the synced records
 MAX_BATCH = 5000
 MAX_PAGE = 10000
 MAX_BODY = 64 * 1024 * 1024  # decompressed request limit: a zip bomb gets a 413
+MAX_SMALL_BODY = 64 * 1024  # enrol and pull: a few fields each
+MAX_DEPTH = 16  # JSON nesting a request may hold (a record's goods list is 4 deep)
 CLOCK_WARN_SECONDS = 300
 VERSION_HEADER = "X-StationDesk-Version"  # the station app's version, on every request
-
-
-def client_headers() -> dict[str, str]:
-    """Headers every station request carries: which release is talking (for the district's
-    support staff and its logs) and the protocol it speaks."""
-    from .. import __version__
-
-    return {
-        "User-Agent": f"StationDesk/{__version__} (protocol {PROTOCOL})",
-        VERSION_HEADER: __version__,
-    }
 
 
 # Who may write and who may read each entity (see sync.md principle 3 and 5).
@@ -46,6 +37,9 @@ ENTITIES = SHARED | OWNED | DISTRICT_ONLY | SERVER_MADE
 
 # Member columns derived locally for search: carried in payloads but never data.
 DERIVED_FIELDS = frozenset({"pinyin_full", "pinyin_initials", "id_rev", "phone_rev"})
+# A station's own bookkeeping columns (desktop/models/base.py LOCAL_COLUMNS): accepted in a
+# pushed record and dropped, never stored.
+LOCAL_FIELDS = frozenset({"sync_state", "sync_error", "server_version"})
 # Relief fields another station may see (enough to warn about duplicate aid, nothing more).
 RELIEF_PUBLIC_FIELDS = (
     "id",

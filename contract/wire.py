@@ -2,7 +2,7 @@
 
 protocol.py's pydantic models stay the contract (and the server's OpenAPI document). The
 structs here mirror them field for field (tests/sync/test_wire.py holds the two equal) and
-decode about twice as fast; a pushed record stays raw JSON text until records.clean_wire
+decode about twice as fast; a pushed record stays raw JSON text until contract.records.clean_wire
 checks it against its entity's columns. They are stricter than pydantic's lax mode, never
 looser: whatever they refuse is decoded again by the pydantic model, which either accepts
 it (and it is converted) or names the error.
@@ -24,7 +24,7 @@ Version = Annotated[int, msgspec.Meta(ge=1, le=1000)]
 
 
 class Payload(msgspec.Struct, kw_only=True):
-    record: msgspec.Raw  # a JSON object; checked by records.clean_wire
+    record: msgspec.Raw  # a JSON object; checked by contract.records.clean_wire
     base: dict[str, Any] | None = None
 
 

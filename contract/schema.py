@@ -1,0 +1,80 @@
+"""The synced columns of every entity, as the wire carries them: name, kind, may be null.
+
+The station's tables (desktop/models) and this list must agree; tests/sync/test_contract.py
+holds them equal. The server reads it to check a pushed record without the desktop client.
+"""
+
+from __future__ import annotations
+
+KINDS = ("bool", "int", "datetime", "date", "json", "text")
+
+# every synced record carries these first (desktop/models/base.py: Synced)
+COMMON: tuple[tuple[str, str, bool], ...] = (
+    ("id", "text", True),
+    ("station_id", "text", False),
+    ("created_at", "datetime", False),
+    ("updated_at", "datetime", False),
+    ("version", "int", False),
+    ("deleted", "bool", False),
+)
+
+# per entity: the columns after COMMON ('?' after the kind: may be null)
+_OWN: dict[str, str] = {
+    "station": (
+        "code:text name:text district_code:text district_name:text union_name:text "
+        "address:text phone:text"
+    ),
+    "staff": (
+        "username:text display_name:text role:text password_hash:text active:bool "
+        "failed_logins:int locked_until:datetime?"
+    ),
+    "member": (
+        "name:text id_type:text id_number:text gender:text birth_date:date? phone:text "
+        "employer:text job_group:text membership_status:text hardship_category:text "
+        "hardship_file_no:text hardship_review_date:date? bank_account:text address:text "
+        "consent_sensitive_on:date? consent_disclosure_on:date? notes:text"
+    ),
+    "fund_program": (
+        "code:text year:int name:text program_type:text funding_source:text "
+        "receipt_title:text amount_rules:json? max_times_per_year:int? "
+        "annual_cap_fen:int? excludes:json? active:bool"
+    ),
+    "program_budget": ("program_id:text budget_station_id:text budget_fen:int"),
+    "relief": (
+        "member_id:text program_id:text cash_fen:int goods:json? goods_value_fen:int "
+        "issued_on:date period:text handler_id:text reviewer_id:text? receipt_id:text? "
+        "status:text void_reason:text voided_at:datetime? voided_by:text? "
+        "override_reason:text campaign:text visit_id:text? adjusts_id:text? note:text"
+    ),
+    "receipt": (
+        "number:text year:int serial:int distribution_id:text issued_on:date "
+        "content:json? content_hash:text print_count:int voided:bool void_reason:text"
+    ),
+    "visit": (
+        "visit_type:text visited_on:date staff_id:text purpose:text findings:text "
+        "followup_needed:bool followup_due:date? followup_done_on:date? member_ids:json?"
+    ),
+    "station_log": (
+        "log_date:date staff_id:text category:text topic:text job_group:text visitors:int "
+        "consultations:int mediations:int workers_involved:int amount_recovered_fen:int "
+        "new_members:int services:int text:text"
+    ),
+    "month_close": (
+        "period:text totals:json? receipt_first:text receipt_last:text "
+        "voided_numbers:json? closed_by:text closed_at:datetime server_status:text "
+        "server_message:text"
+    ),
+}
+
+
+def _parse(spec: str) -> tuple[tuple[str, str, bool], ...]:
+    out = []
+    for item in spec.split():
+        name, kind = item.split(":")
+        out.append((name, kind.rstrip("?"), kind.endswith("?")))
+    return tuple(out)
+
+
+COLUMNS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    entity: COMMON + _parse(spec) for entity, spec in _OWN.items()
+}
