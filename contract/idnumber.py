@@ -6,6 +6,7 @@ Pure functions, no database: the same checks serve forms, imports and sync.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -73,31 +74,52 @@ def check_char(first17: str) -> str:
     return CHECK_CHARS[total % 11]
 
 
+_ASCII_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_SHAPE = re.compile(r"[0-9]{17}[0-9X]", re.ASCII)
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff38\uff58]")  # ０-９, Ｘ, ｘ
+
+
 def upgrade15(number: str) -> str:
     """Upgrade a legacy 15-digit number (YYMMDD, no check) to 18 characters."""
-    if len(number) != 15 or not number.isdigit():
+    if len(number) != 15 or not _ASCII_DIGITS.fullmatch(number):
         raise IdNumberError("15 位身份证号码应全部为数字")
     first17 = number[:6] + "19" + number[6:]
     return first17 + check_char(first17)
 
 
 def normalise(raw: str) -> str:
-    """Strip spaces, upper-case the x, upgrade 15 digits; no validity check."""
-    text = "".join(raw.split()).upper()
-    if len(text) == 15 and text.isdigit():
+    """Strip surrounding spaces, upper-case the x, upgrade 15 digits; no validity check."""
+    text = (raw or "").strip().upper()
+    if len(text) == 15 and _ASCII_DIGITS.fullmatch(text):
         return upgrade15(text)
     return text
 
 
-def parse(raw: str, *, today: dt.date | None = None) -> IdInfo:
-    """Validate and decode an ID number, raising IdNumberError with a Chinese reason."""
-    number = normalise(raw or "")
+def _shape_problem(number: str) -> str | None:
+    """What is wrong with the characters of a stripped number, before any arithmetic."""
     if not number:
-        raise IdNumberError("身份证号码不能为空")
+        return "身份证号码不能为空"
+    if _FULL_WIDTH.search(number):
+        return "身份证号码含全角数字或字母，请改用半角（英文输入法）输入"
+    if any(ch.isspace() for ch in number):
+        return "身份证号码中间不能有空格"
     if len(number) != 18:
-        raise IdNumberError(f"身份证号码应为 18 位，现为 {len(number)} 位")
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise IdNumberError("身份证号码前 17 位应为数字，最后一位为数字或 X")
+        return f"身份证号码应为 18 位，现为 {len(number)} 位"
+    if not _SHAPE.fullmatch(number):
+        return "身份证号码前 17 位应为数字，最后一位为数字或 X"
+    return None
+
+
+def parse(raw: str, *, today: dt.date | None = None) -> IdInfo:
+    """Validate and decode an ID number, raising IdNumberError with a Chinese reason.
+
+    An unknown region code is not a block: it comes back in IdInfo.warnings, which every
+    place a number is entered shows (form, import preview, command output).
+    """
+    number = normalise(raw or "")
+    problem = _shape_problem(number)
+    if problem:
+        raise IdNumberError(problem)
     try:
         birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
@@ -105,8 +127,7 @@ def parse(raw: str, *, today: dt.date | None = None) -> IdInfo:
     today = today or dt.date.today()
     if birth > today or birth.year < 1800:
         raise IdNumberError(f"身份证号码中的出生日期 {birth.isoformat()} 不合理")
-    expected = check_char(number[:17])
-    if number[17] != expected:
+    if number[17] != check_char(number[:17]):
         raise IdNumberError("身份证号码校验位错误，请核对号码")
     warnings: list[str] = []
     id_type = "resident"
@@ -114,7 +135,7 @@ def parse(raw: str, *, today: dt.date | None = None) -> IdInfo:
     if prefix in PERMIT_PREFIXES:
         id_type = "permit_" + PERMIT_PREFIXES[prefix]
     elif number[:2] not in PROVINCES:
-        warnings.append(f"地区码 {prefix} 未知，请核对")
+        warnings.append(f"身份证号码的地区码 {prefix} 未知，请核对号码")
     gender = "male" if int(number[16]) % 2 == 1 else "female"
     return IdInfo(number, id_type, birth, gender, tuple(warnings))
 
