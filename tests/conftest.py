@@ -12,9 +12,15 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from contract.enums import Role  # noqa: E402
+from desktop import keys  # noqa: E402
 from desktop.services import staff as staff_service  # noqa: E402
 from desktop.services.context import Actor, Ctx  # noqa: E402
 from desktop.store import open_store  # noqa: E402
+
+# Tests only: a fixed data key and a cheap argon2 cost for key wraps. The production path
+# (random key, keys.KdfCost() defaults) is the same code with other numbers.
+TEST_KEY = bytes(range(32))
+keys.set_kdf_cost(keys.KdfCost(time_cost=1, memory_kib=8, parallelism=1))
 
 
 @pytest.fixture
@@ -24,7 +30,8 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def engine(db_path: Path):
-    engine = open_store(db_path)
+    """The station file, encrypted as in production (with the fixed test key)."""
+    engine = open_store(db_path, TEST_KEY)
     yield engine
     engine.dispose()
 
@@ -72,3 +79,11 @@ def head_ctx(ctx: Ctx) -> Ctx:
 def auditor_ctx(ctx: Ctx) -> Ctx:
     staff = next(s for s in staff_service.list_staff(ctx) if s.username == "auditor")
     return ctx.as_actor(Actor.of(staff))
+
+
+@pytest.fixture(scope="session")
+def cups_pdf():
+    """A real spooler: CUPS with a cups-pdf queue (tests/print_queue.py)."""
+    from print_queue import cups_pdf_queue
+
+    return cups_pdf_queue()

@@ -11,6 +11,7 @@ import textwrap
 import time
 
 import pytest
+from conftest import TEST_KEY
 from sqlmodel import select
 
 from desktop import store
@@ -87,7 +88,7 @@ WRITER = textwrap.dedent("""
     from desktop.store import open_store
     from desktop.services.staff import local_context
     from desktop.services import relief, search, programs
-    ctx = local_context(open_store(sys.argv[1]))
+    ctx = local_context(open_store(sys.argv[1], bytes(range(32))))  # conftest.TEST_KEY
     from desktop.services.context import Actor
     from desktop.services import staff
     head = next(s for s in staff.list_staff(ctx) if s.username == "head")
@@ -123,7 +124,7 @@ def test_killing_the_process_mid_writes_leaves_whole_actions(ctx, head_ctx, db_p
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    engine = store.open_store(db_path)
+    engine = store.open_store(db_path, TEST_KEY)
     check = local_context(engine)
     with check.read() as s:
         reliefs = s.exec(select(ReliefDistribution)).all()

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from contract.enums import Role
 
+from .. import keys
 from ..models import Setting, Staff, Station, new_id, utcnow
 from .context import SYSTEM, Actor, Ctx
 from .errors import NotFound, UserFacingError, ValidationError
@@ -26,6 +27,11 @@ LOCK_SECONDS = 30
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+def verify_hash(password_hash: str, password: str) -> bool:
+    """Raises argon2's VerificationError/InvalidHashError when the password does not match."""
+    return bool(_hasher.verify(password_hash, password))
 
 
 def get_setting(engine: object, key: str, default: str = "") -> str:
@@ -158,6 +164,9 @@ def add_staff(
         )
         unit.save(staff)
         unit.audit("staff.add", "staff", staff.id, role=role_value)
+    ring = keys.ring_of(ctx.engine)
+    if ring is not None:  # the new password unlocks the station file too
+        ring.set_wrap(username, password)
     return staff
 
 
@@ -174,6 +183,9 @@ def login(ctx: Ctx, username: str, password: str, *, sleep: bool = True) -> Acto
     with Session(ctx.engine) as session:
         staff = session.exec(select(Staff).where(Staff.username == username.strip())).first()
     if staff is None or not staff.active or staff.deleted:
+        ring = keys.ring_of(ctx.engine)
+        if staff is not None and ring is not None:  # deactivated elsewhere and synced here
+            ring.remove_wrap(staff.username)
         if sleep:
             time.sleep(0.3)
         raise UserFacingError("登录名或密码错误")
@@ -202,6 +214,9 @@ def login(ctx: Ctx, username: str, password: str, *, sleep: bool = True) -> Acto
         if sleep:
             time.sleep(min(2.0, 0.3 * staff.failed_logins + 0.3))
         raise UserFacingError("登录名或密码错误")
+    ring = keys.ring_of(ctx.engine)
+    if ring is not None:
+        ring.ensure_wrap(staff.username, password)
     return actor
 
 
@@ -211,3 +226,111 @@ def get_staff(ctx: Ctx, staff_id: str) -> Staff:
         if staff is None:
             raise NotFound("工作人员不存在")
         return staff
+
+
+def _password_error(password: str) -> str | None:
+    return "密码至少 6 位" if len(password) < 6 else None
+
+
+def reset_password(ctx: Ctx, staff_id: str, password: str) -> Staff:
+    """The station head sets a new password (the account is unlocked); it syncs like any staff
+    edit, and the new password unlocks the station file (the old one no longer does)."""
+    ctx.require_head("重置密码")
+    if error := _password_error(password):
+        raise ValidationError({"password": error})
+    with transaction(ctx) as unit:
+        row = _staff_row(unit.session, staff_id)
+        if not row.active:
+            raise UserFacingError(f"账号“{row.username}”已停用，不能重置密码")
+        base = {"password_hash": row.password_hash}
+        row.password_hash = hash_password(password)
+        row.failed_logins = 0
+        row.locked_until = None
+        unit.save(row, base=base)
+        unit.audit("staff.reset_password", "staff", row.id)
+    ring = keys.ring_of(ctx.engine)
+    if ring is not None:
+        ring.set_wrap(row.username, password)
+    return row
+
+
+def change_password(ctx: Ctx, old: str, new: str) -> Staff:
+    """The logged-in member changes their own password (the old one is checked)."""
+    if ctx.actor.staff_id is None:
+        raise UserFacingError("请先登录")
+    if error := _password_error(new):
+        raise ValidationError({"new_password": error})
+    with transaction(ctx) as unit:
+        row = _staff_row(unit.session, ctx.actor.staff_id)
+        try:
+            _hasher.verify(row.password_hash, old)
+        except (VerificationError, InvalidHashError):
+            raise ValidationError({"old_password": "原密码不正确"}) from None
+        base = {"password_hash": row.password_hash}
+        row.password_hash = hash_password(new)
+        unit.save(row, base=base)
+        unit.audit("staff.change_password", "staff", row.id)
+    ring = keys.ring_of(ctx.engine)
+    if ring is not None:
+        ring.set_wrap(row.username, new)
+    return row
+
+
+def deactivate(ctx: Ctx, staff_id: str) -> Staff:
+    """The station head stops an account: it can no longer log in, and its key wrap is
+    removed. A head cannot stop their own account or the station's last active head."""
+    ctx.require_head("停用工作人员")
+    if staff_id == ctx.actor.staff_id:
+        raise UserFacingError("不能停用自己正在使用的账号")
+    with transaction(ctx) as unit:
+        row = _staff_row(unit.session, staff_id)
+        if not row.active:
+            raise UserFacingError(f"账号“{row.username}”已经停用")
+        if row.role == Role.STATION_HEAD.value and _active_heads(unit.session) <= 1:
+            raise UserFacingError("不能停用本站唯一的站长账号")
+        row.active = False
+        unit.save(row, base={"active": True})
+        unit.audit("staff.deactivate", "staff", row.id)
+    ring = keys.ring_of(ctx.engine)
+    if ring is not None:
+        ring.remove_wrap(row.username)
+    return row
+
+
+def find_staff(ctx: Ctx, username: str) -> Staff:
+    with ctx.read() as session:
+        row = session.exec(select(Staff).where(Staff.username == username.strip())).first()
+    if row is None or row.deleted:
+        raise NotFound(f"没有登录名为“{username.strip()}”的工作人员")
+    return row
+
+
+def new_recovery_code(ctx: Ctx) -> str:
+    """A new recovery code for the station file (the old one stops working). Shown once."""
+    if ctx.actor is not SYSTEM:
+        ctx.require_head("生成恢复码")
+    ring = keys.ring_of(ctx.engine)
+    if ring is None:
+        raise UserFacingError("本站数据库未加密，没有恢复码")
+    code = ring.new_recovery()
+    with transaction(ctx) as unit:
+        unit.audit("keys.recovery_code", "station", ctx.station_id)
+    return code
+
+
+def _staff_row(session: Session, staff_id: str) -> Staff:
+    row = session.get(Staff, staff_id)
+    if row is None or row.deleted:
+        raise NotFound("工作人员不存在")
+    return row
+
+
+def _active_heads(session: Session) -> int:
+    rows = session.exec(
+        select(Staff.id).where(
+            Staff.role == Role.STATION_HEAD.value,
+            Staff.active == True,  # noqa: E712
+            Staff.deleted == False,  # noqa: E712
+        )
+    )
+    return len(list(rows))

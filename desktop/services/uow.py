@@ -150,6 +150,10 @@ def transaction(ctx: Ctx) -> Iterator[Unit]:
         yield unit
     from .events import notify  # local import: events has no dependencies, but keep order clear
 
+    if unit._last_hash is not None:  # audited: move the stored chain head (auditchain.py)
+        from .auditchain import record_head
+
+        record_head(ctx.engine)
     notify(unit.changed)
 
 
