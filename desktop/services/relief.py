@@ -376,26 +376,41 @@ class PrintJob:
     void_reason: str | None
 
 
+def _print_job(receipt: Receipt, print_count: int) -> PrintJob:
+    """The copy a print numbered `print_count` gives: the frozen content, checked against its hash."""
+    if canonical_hash(receipt.content) != receipt.content_hash:
+        raise UserFacingError(f"收据 {receipt.number} 的内容与签发时不一致，已拒绝打印")
+    reprints = print_count - 1
+    return PrintJob(
+        receipt.id,
+        receipt.number,
+        dict(receipt.content),
+        f"补打（第{reprints}次）" if reprints else None,
+        receipt.void_reason if receipt.voided else None,
+    )
+
+
+def next_print(ctx: Ctx, receipt_id: str) -> PrintJob:
+    """What the next print will look like, without counting it: a window prints this copy and
+    counts it (record_print) only once the printer's spooler has taken the job."""
+    with ctx.read() as session:
+        receipt = session.get(Receipt, receipt_id)
+        if receipt is None:
+            raise NotFound("收据不存在")
+        return _print_job(receipt, receipt.print_count + 1)
+
+
 def record_print(ctx: Ctx, receipt_id: str) -> PrintJob:
-    """Count a print; the content is the frozen issued content, checked against its hash."""
+    """Count a print (补打 from the second on) and return the copy that print gives."""
     with transaction(ctx) as unit:
         receipt = unit.session.get(Receipt, receipt_id)
         if receipt is None:
             raise NotFound("收据不存在")
-        if canonical_hash(receipt.content) != receipt.content_hash:
-            raise UserFacingError(f"收据 {receipt.number} 的内容与签发时不一致，已拒绝打印")
+        job = _print_job(receipt, receipt.print_count + 1)
         receipt.print_count += 1
         unit.save(receipt, base={"print_count": receipt.print_count - 1})
         unit.audit("receipt.print", "receipt", receipt.id, count=receipt.print_count)
-        reprints = receipt.print_count - 1
-        label = f"补打（第{reprints}次）" if reprints else None
-        return PrintJob(
-            receipt.id,
-            receipt.number,
-            dict(receipt.content),
-            label,
-            receipt.void_reason if receipt.voided else None,
-        )
+        return job
 
 
 def get_receipt(ctx: Ctx, number_or_id: str) -> Receipt:

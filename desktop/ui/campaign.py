@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from .labels import enum_label
 from .page import Page
+from .relief import receipt_format
 from .state import AppState
 from .widgets import Card, FieldForm
 
@@ -42,6 +43,25 @@ def issue_all(
             refused.append(exc.message)
         job.progress(done, len(member_ids), "")
     return {"issued": issued, "refused": refused, "cancelled": job.cancelled()}
+
+
+def campaign_pdf(copies: list[Any], fmt: str, job: Any) -> bytes:
+    """The receipts' print copies in one PDF (render_receipts writes a file: read it back)."""
+    import tempfile
+    from pathlib import Path
+
+    from desktop.receipts import ReceiptJob, render_receipts
+
+    items = [ReceiptJob(c.content, c.copy_label, c.void_reason) for c in copies]
+    with tempfile.TemporaryDirectory(prefix="stationdesk-") as folder:
+        out = render_receipts(
+            items,
+            Path(folder) / "receipts.pdf",
+            fmt=fmt,
+            progress=lambda d, t: job.progress(d, t, ""),
+            cancelled=job.cancelled,
+        )
+        return out.read_bytes()
 
 
 class CampaignPage(Page):
@@ -136,14 +156,18 @@ class CampaignPage(Page):
         self.start_button.setEnabled(bool(rows))
 
     def start(self) -> None:
+        """开始发放: the summary (program, people, total in figures and capitals) first."""
         from contract.money import parse_yuan
 
         try:
-            cash = parse_yuan(self.amount.text(), field="金额")
+            cash = parse_yuan(self.amount.text(), field="每人金额")
         except ValueError as exc:
             self.form.show_errors({"cash_fen": str(exc)})
             return
         self.form.clear_errors()
+        if not self.confirm(cash):
+            self.status.setText(self.tr("没有发放。"))
+            return
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         ids, program, name = self.member_ids, self.program.currentData(), self.name.text().strip()
@@ -151,6 +175,31 @@ class CampaignPage(Page):
             lambda job: issue_all(self.state.ctx, ids, program, cash, name, job)
         )
         self.op.with_progress(self._progressed).success(self._done).run()
+
+    def confirm(self, cash: int) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from contract.money import capitals, fen_to_yuan_text
+
+        total = cash * len(self.member_ids)
+        text = self.tr(
+            "项目：%1\n人数：%2 人\n每人：%3\n合计：%4\n（%5）\n\n发放后每人生成一张收据，"
+            "错发只能逐条作废。确定发放吗？"
+        )
+        for key, value in (
+            ("%1", self.program.currentText()),
+            ("%2", str(len(self.member_ids))),
+            ("%3", fen_to_yuan_text(cash)),
+            ("%4", fen_to_yuan_text(total)),
+            ("%5", capitals(total)),
+        ):
+            text = text.replace(key, value)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认集中发放"), text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("确认发放"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("不发放"))
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -173,38 +222,37 @@ class CampaignPage(Page):
             self.op.cancel()
 
     def print_receipts(self) -> None:
-        """All receipts of this campaign in one PDF (each print counted), opened for printing."""
-        import tempfile
-        from pathlib import Path
-
-        from desktop.receipts import ReceiptJob, render_receipts
+        """Every receipt of this campaign in one PDF, previewed; each print is counted only
+        once the printer's spooler has taken the whole job."""
         from desktop.services import relief, ui_queries
-
-        from .printing import open_externally
-        from .relief import receipt_format
 
         fmt, name, ctx = receipt_format(self.state), self.name.text().strip(), self.state.ctx
 
-        def work(job: Any) -> Path:
+        def work(job: Any) -> tuple[bytes, list[str]]:
             rows = ui_queries.relief_rows(ctx, campaign=name, limit=100_000)
-            jobs = []
-            for row in rows:
-                if row.receipt_id and row.status == "issued":
-                    printed = relief.record_print(ctx, row.receipt_id)
-                    jobs.append(
-                        ReceiptJob(printed.content, printed.copy_label, printed.void_reason)
-                    )
-            out = Path(tempfile.mkdtemp(prefix="stationdesk-")) / "receipts.pdf"
-            return render_receipts(
-                jobs,
-                out,
-                fmt=fmt,
-                progress=lambda d, t: job.progress(d, t, ""),
-                cancelled=job.cancelled,
-            )
+            ids = [r.receipt_id for r in rows if r.receipt_id and r.status == "issued"]
+            copies = [relief.next_print(ctx, receipt_id) for receipt_id in ids]
+            return campaign_pdf(copies, fmt, job), ids
 
         op = self.state.ops.task(work).with_progress(self._progressed)
-        op.success(lambda path: open_externally(path.read_bytes(), path.name)).run()
+        op.success(lambda result: self.preview_receipts(*result)).run()
+
+    def preview_receipts(self, pdf: bytes, ids: list[str]) -> None:
+        from desktop.services import relief
+
+        from .printing import PdfPreview
+
+        if not ids:
+            self.status.setText(self.tr("这次活动还没有可打印的收据。"))
+            return
+        ctx = self.state.ctx
+        title = self.tr("%1 收据（%2 张）").replace("%1", self.name.text().strip())
+        PdfPreview(
+            pdf,
+            title.replace("%2", str(len(ids))),
+            parent=self,
+            printed=lambda: [relief.record_print(ctx, receipt_id) for receipt_id in ids],
+        ).open()
 
     def print_signoff(self) -> None:
         from desktop.services import ui_queries

@@ -77,26 +77,43 @@ class MonthEndPage(Page):
         row.addWidget(checks, 2)
         self.layout_.addLayout(row, 1)
         self.result: Any = None
+        self.is_closed = False
         self.refresh()
 
     def refresh(self) -> None:
         super().refresh()
         from desktop.services import monthclose, programs
 
-        period = self.period.currentText()
+        period = self.current_period()
 
-        def load() -> tuple[Any, dict[str, str]]:
+        def load() -> tuple[Any, dict[str, str], set[str]]:
             ctx = self.state.ctx
             names = programs.list_programs(ctx, year=int(period[:4]), active_only=False)
-            return monthclose.check(ctx, period), {p.code: p.name for p in names}
+            closed = {row.period for row in monthclose.list_closes(ctx)}
+            return monthclose.check(ctx, period), {p.code: p.name for p in names}, closed
 
         self.state.ops.query(load).success(lambda r: self.show_check(*r)).run()
 
-    def show_check(self, result: Any, names: dict[str, str] | None = None) -> None:
+    def current_period(self) -> str:
+        return str(self.period.currentData() or self.period.currentText()[:7])
+
+    def mark_closed(self, closed: set[str]) -> None:
+        """Closed months read 2026-10（已月结） in the month list."""
+        for index in range(self.period.count()):
+            period = self.period.itemData(index) or self.period.itemText(index)[:7]
+            self.period.setItemData(index, period)
+            label = period + (self.tr("（已月结）") if period in closed else "")
+            self.period.setItemText(index, label)
+
+    def show_check(
+        self, result: Any, names: dict[str, str] | None = None, closed: set[str] | None = None
+    ) -> None:
         from contract.money import fen_to_yuan_text
 
         names = names or {}
         self.result = result
+        self.is_closed = result.period in (closed or set())
+        self.mark_closed(closed or set())
         s = result.summary
         self.summary.clear()
         rows = [
@@ -123,38 +140,65 @@ class MonthEndPage(Page):
             )
         for label, value in rows:
             QTreeWidgetItem(self.summary, [label, value])
-        self.blockers.setVisible(bool(result.blockers))
-        self.blockers.setText(
-            self.tr("不能月结：") + "\n" + "\n".join(f"· {b}" for b in result.blockers)
-        )
-        self.warnings.setVisible(bool(result.warnings))
+        blockers = [] if self.is_closed else result.blockers
+        self.blockers.setVisible(bool(blockers))
+        self.blockers.setText(self.tr("不能月结：") + "\n" + "\n".join(f"· {b}" for b in blockers))
+        self.warnings.setVisible(bool(result.warnings) and not self.is_closed)
         self.warnings.setText("\n".join(f"· {w}" for w in result.warnings))
-        self.status.setText(self.tr("可以月结。") if not result.blockers else "")
-        self.close_button.setEnabled(not result.blockers)
+        if self.is_closed:
+            self.status.setText(self.tr("%1 已月结，本月记录只读。").replace("%1", result.period))
+        else:
+            self.status.setText(self.tr("可以月结。") if not blockers else "")
+        self.close_button.setEnabled(not blockers and not self.is_closed)
 
-    def close_month(self, confirm: bool = True) -> None:
+    def close_month(self) -> None:
+        """月结: the month's totals first, then the question; success reads as success."""
         from desktop.services import monthclose
 
-        period = self.period.currentText()
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("月结"),
-                self.tr("月结后 %1 的记录不能再修改，确定吗？").replace("%1", period),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.result is None or not self.confirm_close(self.result):
+            return
+        period = self.result.period
         op = self.state.ops.query(monthclose.close, self.state.ctx, period)
-        op.success(
-            lambda _r: self.status.setText(self.tr("%1 已月结。").replace("%1", period))
-        ).run()
+        op.success(lambda _r: self.closed(period)).run()
+
+    def closed(self, period: str) -> None:
+        self.status.setText(self.tr("%1 已月结，本月记录只读。").replace("%1", period))
+
+    def confirm_close(self, result: Any) -> bool:
+        from contract.money import capitals, fen_to_yuan_text
+
+        s = result.summary
+        total = s["relief"]["cash_fen"] + s["relief"]["goods_value_fen"]
+        text = self.tr(
+            "%1 月结：\n帮扶发放 %2 人次，现金 %3，物资 %4\n合计 %5（%6）\n收据 %7 张，"
+            "作废 %8 张\n走访 %9 次\n\n月结后本月记录只读，更正只能记入以后的月份。确定月结吗？"
+        )
+        values = (
+            result.period,
+            str(s["relief"]["count"]),
+            fen_to_yuan_text(s["relief"]["cash_fen"]),
+            fen_to_yuan_text(s["relief"]["goods_value_fen"]),
+            fen_to_yuan_text(total),
+            capitals(total),
+            str(s["receipts"]["count"]),
+            str(len(s["receipts"]["voided"])),
+            str(s["visits"]),
+        )
+        for index, value in reversed(list(enumerate(values, start=1))):
+            text = text.replace(f"%{index}", value)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认月结"), text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("确认月结"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def print_report(self) -> None:
         from desktop.services import ui_queries
 
         from .printing import PdfPreview
 
-        period = self.period.currentText()
+        period = self.current_period()
         op = self.state.ops.query(ui_queries.monthly_pdf_bytes, self.state.ctx, period)
         op.success(
             lambda pdf: PdfPreview(

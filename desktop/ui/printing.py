@@ -1,20 +1,20 @@
 """Preview and print PDFs made by desktop.receipts / desktop.reports.
 
-QtPdf is not in PySide6-Essentials, so pages are rasterised with poppler's pdftoppm (Debian
-poppler-utils; bundled beside the app on Windows) and drawn on a QPrinter with QPainter.
-Without pdftoppm the PDF is opened in the system viewer instead.
+Pages are rendered in-process by PDFium (pypdfium2, inside the bundle on every OS): small for
+the preview, at the printer's resolution for printing, on paper of the PDF's own size (A4, A5,
+241 x 93 mm continuous). A print counts (a receipt's print_count) only once the operating
+system's spooler has taken the job (spooler.py); a failed or cancelled print changes nothing
+and says why.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,36 +27,111 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import spooler
 
-def pdf_pages(pdf: bytes, dpi: int = 100) -> list[QImage]:
-    """Rasterise every page (empty list when pdftoppm is missing)."""
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        return []
-    with tempfile.TemporaryDirectory(prefix="stationdesk-print-") as folder:
-        source = Path(folder) / "doc.pdf"
-        source.write_bytes(pdf)
-        subprocess.run(
-            [tool, "-r", str(dpi), "-png", str(source), str(Path(folder) / "p")],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        return [QImage(str(p)) for p in sorted(Path(folder).glob("p*.png"))]
+PREVIEW_DPI = 100
+PREVIEW_PAGES = 20  # a campaign's 300 receipts are printed whole but previewed in part
+MAX_PRINT_DPI = 600  # beyond this an A4 page is over 100 MB of pixels for no visible gain
 
 
-def print_images(printer: QPrinter, images: list[QImage]) -> None:
-    painter = QPainter(printer)
-    for index, image in enumerate(images):
+class PrintFailed(Exception):
+    """The print did not reach the spooler; the message (Chinese) says why."""
+
+
+def _document(pdf: bytes):  # -> pypdfium2.PdfDocument
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(pdf)
+
+
+def page_count(pdf: bytes) -> int:
+    return len(_document(pdf))
+
+
+def pdf_pages(pdf: bytes, dpi: int = PREVIEW_DPI, *, limit: int | None = None) -> list[QImage]:
+    """The pages as images (the first `limit` of them)."""
+    return list(_render(pdf, dpi, limit=limit, grey=False))
+
+
+def _render(pdf: bytes, dpi: int, *, limit: int | None, grey: bool) -> Iterator[QImage]:
+    document = _document(pdf)
+    fmt = QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_RGB888
+    for index in range(min(len(document), limit or len(document))):
+        bitmap = document[index].render(scale=dpi / 72, grayscale=grey, rev_byteorder=True)
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, fmt)
+        yield image.copy()  # own the pixels: the bitmap's buffer goes with it
+
+
+def _paper(pdf: bytes) -> QPageLayout:
+    """The first page's size as the printer's paper (standard sizes recognised as such)."""
+    width, height = _document(pdf)[0].get_size()
+    size = QPageSize(
+        QSizeF(min(width, height), max(width, height)),
+        QPageSize.Unit.Point,
+        "",
+        QPageSize.SizeMatchPolicy.FuzzyMatch,
+    )
+    orientation = (
+        QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))
+
+
+def choose_printer(parent: QWidget | None) -> QPrinter | None:
+    """The print dialog, the printer chosen in Settings preselected; None when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    chosen = default_printer()
+    if chosen:
+        printer.setPrinterName(chosen)
+    dialog = QPrintDialog(printer, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()  # not brought back by an idle lock that cancelled it
+    return printer if accepted else None
+
+
+def send_to_printer(printer: QPrinter, pdf: bytes, title: str) -> bool:
+    """Print every page. True when a spooler took the job, False when it went to a file (the
+    dialog's 打印到文件); PrintFailed when it did not get through."""
+    to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+    if not to_file and spooler.available():
+        return _spool(printer, pdf, title)
+    _draw(printer, pdf, title)
+    return not to_file
+
+
+def _spool(printer: QPrinter, pdf: bytes, title: str) -> bool:
+    """CUPS: the PDF itself to the queue, on paper of its page size."""
+    name = printer.printerName()
+    width, height = _document(pdf)[0].get_size()
+    options = {"media": spooler.media(width, height), "copies": str(printer.copyCount())}
+    try:
+        spooler.print_pdf(name, pdf, f"StationDesk {title}", options)
+    except spooler.Refused as exc:
+        why = str(exc) or "没有收到打印任务"
+        raise PrintFailed(
+            f"打印系统没有接受这份打印（打印机“{name}”：{why}）。未计入打印。"
+        ) from None
+    return True
+
+
+def _draw(printer: QPrinter, pdf: bytes, title: str) -> None:
+    """Windows (no CUPS) and print-to-file: pages rendered at the printer's resolution and
+    drawn on paper of the PDF's size; Qt's answer (QPainter.end) says whether it went through."""
+    name = printer.printerName()
+    printer.setDocName(f"StationDesk {title}")
+    printer.setPageLayout(_paper(pdf))
+    printer.setFullPage(True)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintFailed(f"打印机“{name}”无法开始打印，请检查打印机是否连接、是否开机。")
+    page = printer.paperRect(QPrinter.Unit.DevicePixel)
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    for index, image in enumerate(_render(pdf, dpi, limit=None, grey=True)):
         if index:
             printer.newPage()
-        area = painter.viewport()
-        size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        painter.setViewport(QRect(area.x(), area.y(), size.width(), size.height()))
-        painter.setWindow(image.rect())
-        painter.drawImage(0, 0, image)
-        painter.setViewport(area)
-    painter.end()
+        painter.drawImage(QRectF(0, 0, page.width(), page.height()), image)
+    if not painter.end() or printer.printerState() == QPrinter.PrinterState.Error:
+        raise PrintFailed(f"打印机“{name}”出错，打印没有完成。")
 
 
 def default_printer() -> str:
@@ -76,7 +151,8 @@ def open_externally(pdf: bytes, name: str = "document.pdf") -> Path:
 
 
 class PdfPreview(QDialog):
-    """Shows the pages; "打印" may first ask for the bytes to print (a counted print, 补打)."""
+    """Shows the pages; 打印 prints `print_copy()` (default: the pages shown) and, once the
+    spooler has taken it, calls `printed()` (a receipt's print is counted there)."""
 
     def __init__(
         self,
@@ -84,71 +160,78 @@ class PdfPreview(QDialog):
         title: str,
         *,
         parent: QWidget | None = None,
-        on_print: Callable[[], bytes | None] | None = None,
+        print_copy: Callable[[], bytes] | None = None,
+        printed: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.pdf, self.on_print = pdf, on_print
+        self.pdf, self.print_copy, self.printed = pdf, print_copy, printed
         self.setWindowTitle(title)
         self.resize(900, 700)
         layout = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        holder = QWidget()
-        pages = QVBoxLayout(holder)
-        self.images = pdf_pages(pdf)
-        for image in self.images:
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            pages.addWidget(label)
-        if not self.images:
-            pages.addWidget(
-                QLabel(
-                    self.tr(
-                        "本机无法在程序内预览。请点“用其他程序打开”，在打开的程序里查看和打印。"
-                    )
-                )
-            )
-        scroll.setWidget(holder)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self._pages(pdf), 1)
         row = QHBoxLayout()
         self.status = QLabel()
+        self.status.setWordWrap(True)
         save = QPushButton(self.tr("另存为 PDF…"))
         save.clicked.connect(self.save_as)
         external = QPushButton(self.tr("用其他程序打开"))
         external.clicked.connect(lambda: open_externally(self.pdf))
         self.print_button = QPushButton(self.tr("打印"))
         self.print_button.setObjectName("Primary")
-        self.print_button.clicked.connect(self.print_)
+        self.print_button.clicked.connect(self.print_clicked)
         row.addWidget(self.status, 1)
         for button in (save, external, self.print_button):
             row.addWidget(button)
         layout.addLayout(row)
+
+    def _pages(self, pdf: bytes) -> QScrollArea:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        holder = QWidget()
+        pages = QVBoxLayout(holder)
+        self.images = pdf_pages(pdf, limit=PREVIEW_PAGES)
+        for image in self.images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            pages.addWidget(label)
+        total = page_count(pdf)
+        if total > len(self.images):
+            more = self.tr("共 %1 页，这里显示前 %2 页；打印时全部打印。")
+            pages.addWidget(
+                QLabel(more.replace("%1", str(total)).replace("%2", str(len(self.images))))
+            )
+        scroll.setWidget(holder)
+        return scroll
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存 PDF"), "", "PDF (*.pdf)")
         if path:
             Path(path).write_bytes(self.pdf)
 
-    def print_(self, printer: QPrinter | None = None) -> bool:
-        """Ask for the printer first: a cancelled print dialog records no print."""
-        if printer is None and shutil.which("pdftoppm"):
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            chosen = default_printer()
-            if chosen:
-                printer.setPrinterName(chosen)
-            dialog = QPrintDialog(printer, self)
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            dialog.deleteLater()  # not brought back by an idle lock that cancelled it
-            if not accepted:
-                return False
-        pdf = self.on_print() if self.on_print else self.pdf
-        if pdf is None:
-            return False
-        images = pdf_pages(pdf, dpi=200)
-        if not images or printer is None:
-            open_externally(pdf)
-            return True
-        print_images(printer, images)
-        self.status.setText(self.tr("已发送到打印机"))
-        return True
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setObjectName("Refusal" if error else "")
+        self.status.style().polish(self.status)
+        self.status.setText(text)
+
+    def print_clicked(self) -> None:
+        """Ask for the printer, print, and count the print only if the spooler took it."""
+        from desktop.services.errors import UserFacingError
+
+        printer = choose_printer(self)
+        if printer is None:
+            self.show_status(self.tr("已取消打印，未计入打印次数。"))
+            return
+        try:
+            pdf = self.print_copy() if self.print_copy else self.pdf
+            spooled = send_to_printer(printer, pdf, self.windowTitle())
+        except (PrintFailed, UserFacingError) as exc:
+            self.show_status(str(exc), error=True)
+            return
+        if not spooled:
+            self.show_status(self.tr("已打印到文件，不计入打印次数。"))
+            return
+        if self.printed is not None:
+            self.printed()
+        text = self.tr("打印机“%1”已接受打印任务。").replace("%1", printer.printerName())
+        self.show_status(text)

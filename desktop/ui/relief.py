@@ -31,52 +31,47 @@ def receipt_format(state: AppState) -> str:
     return str(settings().value("receipt_format", "a4"))
 
 
-def render_receipt_pdf(job_or_receipt: Any, fmt: str, counted: bool) -> bytes:
+def receipt_pdf(job: Any, fmt: str) -> bytes:
+    """A print copy (services.relief.PrintJob) as PDF bytes."""
     from desktop.receipts import render_receipt
 
-    if counted:  # a PrintJob from record_print
-        return render_receipt(
-            job_or_receipt.content,
-            fmt=fmt,
-            copy_label=job_or_receipt.copy_label,
-            void_reason=job_or_receipt.void_reason,
-        )
-    receipt = job_or_receipt
+    return render_receipt(
+        job.content, fmt=fmt, copy_label=job.copy_label, void_reason=job.void_reason
+    )
+
+
+def preview_pdf(receipt: Any, fmt: str) -> bytes:
+    from desktop.receipts import render_receipt
+
     return render_receipt(
         receipt.content,
         fmt=fmt,
-        copy_label=self_preview_label(),
+        copy_label="预览（未计入打印）",  # on the receipt itself, which is always Chinese
         void_reason=receipt.void_reason if receipt.voided else None,
     )
 
 
-def self_preview_label() -> str:
-    return "预览（未计入打印）"
-
-
 def open_receipt(state: AppState, parent: QWidget, receipt_id: str) -> None:
-    """Preview (not counted); the dialog's print button records the print (补打 when again)."""
+    """Preview (not counted); the dialog's 打印 prints the next copy (补打 from the second on)
+    and counts it once the printer's spooler has taken it."""
     from desktop.services import relief
 
     from .printing import PdfPreview
 
-    fmt = receipt_format(state)
-
-    def load() -> bytes:
-        return render_receipt_pdf(relief.get_receipt(state.ctx, receipt_id), fmt, counted=False)
-
-    def counted_print() -> bytes:
-        return render_receipt_pdf(relief.record_print(state.ctx, receipt_id), fmt, counted=True)
+    fmt, ctx = receipt_format(state), state.ctx
 
     def show(pdf: bytes) -> None:
         PdfPreview(
             pdf,
             QCoreApplication.translate("ReliefPage", "收据预览"),
             parent=parent,
-            on_print=counted_print,
+            print_copy=lambda: receipt_pdf(relief.next_print(ctx, receipt_id), fmt),
+            printed=lambda: relief.record_print(ctx, receipt_id),
         ).open()
 
-    state.ops.query(load).success(show).run()
+    state.ops.query(lambda: preview_pdf(relief.get_receipt(ctx, receipt_id), fmt)).success(
+        show
+    ).run()
 
 
 class ReliefPage(Page):
@@ -153,12 +148,16 @@ class ReliefPage(Page):
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.void_button)
         listing.body.addLayout(buttons)
+        self.list_status = QLabel()
+        self.list_status.setWordWrap(True)
+        listing.body.addWidget(self.list_status)
         row.addWidget(listing, 3)
         self.picker.changed.connect(self.check)
         self.program.currentIndexChanged.connect(lambda _i: self.check())
         self.cash.editingFinished.connect(self.check)
         self.goods_value.editingFinished.connect(self.check)
         self.last_issued: Any = None
+        self.programs: dict[str, Any] = {}
         self.refresh()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
@@ -187,6 +186,7 @@ class ReliefPage(Page):
         current = self.program.currentData()
         self.program.blockSignals(True)
         self.program.clear()
+        self.programs = {program.id: program for program in programs}
         for program in programs:
             self.program.addItem(program.name, program.id)
         self.program.setCurrentIndex(max(0, self.program.findData(current)))
@@ -285,10 +285,32 @@ class ReliefPage(Page):
             .replace("%2", fen_to_yuan_text(check.amount_this_year_fen))
             .replace("%3", budget)
         )
+        caps = self.caps_text(self.programs.get(self.program.currentData()))
+        if caps:
+            text = caps + "\n" + text
         if check.warnings:
             text += "\n" + "\n".join(check.warnings)
         self.rules.setText(text)
         self.show_refusal(check.reasons)
+
+    def caps_text(self, program: Any) -> str:
+        """The program's rules in a line: times a year, yearly total, largest hand-out."""
+        from contract.money import fen_to_yuan_text
+
+        if program is None:
+            return ""
+        parts = []
+        if program.max_times_per_year is not None:
+            parts.append(self.tr("每年最多 %1 次").replace("%1", str(program.max_times_per_year)))
+        if program.annual_cap_fen is not None:
+            cap = fen_to_yuan_text(program.annual_cap_fen)
+            parts.append(self.tr("年度累计不超过 %1").replace("%1", cap))
+        largest = getattr(program, "max_amount_fen", None)
+        if largest is not None:
+            parts.append(self.tr("每次不超过 %1").replace("%1", fen_to_yuan_text(largest)))
+        if not parts:
+            return self.tr("本项目没有次数和金额上限。")
+        return self.tr("本项目上限：") + "，".join(parts) + self.tr("。")
 
     def show_refusal(self, reasons: list[str]) -> None:
         self.refusal.setVisible(bool(reasons))
@@ -352,20 +374,48 @@ class ReliefPage(Page):
         if row is not None and row.receipt_id:
             open_receipt(self.state, self, row.receipt_id)
 
-    def void_selected(self, reason: str | None = None) -> None:
+    def void_selected(self) -> None:
+        """作废: asks for the reason; the receipt keeps its number and is marked 作废."""
         from desktop.services import relief
 
         row = self.selected()
-        if row is None:
+        if row is None or row.status != "issued":
+            self.show_list_status(self.tr("请先在列表中选中一条已发放的记录。"), error=True)
             return
-        if reason is None:
-            reason, ok = QInputDialog.getText(
-                self,
-                self.tr("作废"),
-                self.tr("作废 %1 的发放（收据号保留、标记作废）。请填写原因：").replace(
-                    "%1", row.member_name
-                ),
+        question = self.tr("作废 %1 的发放（收据号 %2 保留、标记作废）。请填写原因：")
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("作废"),
+            question.replace("%1", row.member_name).replace("%2", row.receipt_number),
+        )
+        if not ok:
+            return
+        if not reason.strip():
+            self.show_list_status(self.tr("没有作废：必须填写作废原因。"), error=True)
+            return
+        op = self.state.ops.query(relief.void, self.state.ctx, row.id, reason.strip())
+        op.success(lambda done: self._voided(row, done)).failure(self._list_failed).run()
+
+    def _voided(self, row: Any, done: Any) -> None:
+        if done.status == "adjustment":
+            text = self.tr("%1 已月结，已在本月记一笔冲减调整。").replace(
+                "%1", row.issued_on.isoformat()[:7]
             )
-            if not ok:
-                return
-        self.state.ops.query(relief.void, self.state.ctx, row.id, reason).run()
+        else:
+            text = self.tr("已作废收据 %1。").replace("%1", row.receipt_number)
+        self.show_list_status(text)
+
+    def _list_failed(self, exc: BaseException) -> None:
+        from desktop.services.errors import UserFacingError
+
+        if isinstance(exc, UserFacingError):
+            self.show_list_status(exc.message, error=True)
+        else:
+            from .errors import show_error
+
+            show_error(self, exc)
+
+    def show_list_status(self, text: str, *, error: bool = False) -> None:
+        self.list_status.setObjectName("Refusal" if error else "")
+        self.list_status.style().polish(self.list_status)
+        self.list_status.setText(text)
