@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up StationDesk in ./.venv on a fresh Debian/Ubuntu machine that has only Python 3.11+.
-# Installs the system libraries Qt needs, poppler and zbar for the tests, binutils for the
+# Installs the system libraries Qt needs, poppler, zbar and CUPS with cups-pdf for the tests,
+# binutils for the
 # bundle's trimmed locale data (when run as root, or says the command to run), then
 # the project with its development and build (PyInstaller) extras. Safe to run again: it only
 # adds what is missing.
@@ -10,6 +11,8 @@ cd "$(dirname "$0")/.."
 QT_LIBS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
 libxcb-randr0 libxcb-xinerama0 libcups2 poppler-utils zbar-tools binutils"
+# the tests print through a real spooler: CUPS with a cups-pdf queue (tests/print_queue.py)
+QT_LIBS="$QT_LIBS cups printer-driver-cups-pdf"
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""
