@@ -37,7 +37,7 @@ _OWN: dict[str, str] = {
     "fund_program": (
         "code:text year:int name:text program_type:text funding_source:text "
         "receipt_title:text amount_rules:json? max_times_per_year:int? "
-        "annual_cap_fen:int? excludes:json? active:bool"
+        "annual_cap_fen:int? max_amount_fen:int? excludes:json? active:bool"
     ),
     "program_budget": ("program_id:text budget_station_id:text budget_fen:int"),
     "relief": (

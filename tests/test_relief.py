@@ -137,3 +137,56 @@ def test_month_close_locks_and_corrections_become_adjustments(ctx, setup):
     with ctx.read() as s:
         assert s.get(ReliefDistribution, r.id).status == "issued"
         assert len(s.exec(select(ReliefDistribution)).all()) == 2
+
+
+def test_relief_dated_after_today_is_refused(ctx, setup):
+    program, _, member = setup
+    for day in (dt.date(2026, 11, 21), dt.date(2027, 1, 5)):  # today is 2026-11-20
+        with pytest.raises(ValidationError) as caught:
+            relief.issue(ctx, ReliefInput(member.id, program.id, cash_fen=1000, issued_on=day))
+        assert "晚于今天" in caught.value.errors["issued_on"]
+    relief.issue(ctx, ReliefInput(member.id, program.id, cash_fen=1000, issued_on=ctx.today))
+    with ctx.read() as s:
+        assert len(s.exec(select(ReliefDistribution)).all()) == 1
+
+
+def test_largest_hand_out_per_program_is_refused_with_the_field_named(ctx, head_ctx, setup):
+    _, _, member = setup
+    capped = programs.add_program(
+        head_ctx,
+        ProgramInput("CAP", 2026, "2026年慰问金", "condolence", max_amount_fen=50000),
+    )
+    goods = [GoodsLine("大米", 1, "袋", 20000)]
+    with pytest.raises(ValidationError) as caught:
+        relief.issue(ctx, ReliefInput(member.id, capped.id, cash_fen=30001, goods=goods))
+    message = caught.value.errors["cash_fen"]
+    assert "¥500.01" in message and "单次发放上限 ¥500.00" in message
+    # no override passes it, not even the station head's
+    with pytest.raises(ValidationError):
+        relief.issue(
+            head_ctx,
+            ReliefInput(member.id, capped.id, cash_fen=50001, override_reason="站长批准"),
+        )
+    _, receipt = relief.issue(ctx, ReliefInput(member.id, capped.id, cash_fen=30000, goods=goods))
+    assert receipt.content["total_fen"] == 50000
+
+
+def test_program_limits_are_checked_when_set(head_ctx):
+    with pytest.raises(ValidationError) as caught:
+        programs.add_program(
+            head_ctx,
+            ProgramInput("BAD", 2026, "坏项目", "living", max_amount_fen=-1, annual_cap_fen=10**15),
+        )
+    assert caught.value.errors["max_amount_fen"] == "单次发放上限不能为负数"
+    assert "年度金额上限超过金额上限" in caught.value.errors["annual_cap_fen"]
+
+
+def test_a_program_code_resolves_to_the_year_asked(ctx, head_ctx, setup):
+    program, _, _ = setup  # LIV 2026
+    later = programs.add_program(head_ctx, ProgramInput("LIV", 2027, "2027年生活救助", "living"))
+    assert programs.find_program(ctx, "LIV", year=2026).id == program.id
+    assert programs.find_program(ctx, "LIV", year=2027).id == later.id
+    with pytest.raises(
+        UserFacingError, match="找不到 2025 年的帮扶项目“LIV”（只有 2026、2027 年的）"
+    ):
+        programs.find_program(ctx, "LIV", year=2025)

@@ -16,6 +16,7 @@ from release_fixture import (
     REVISION,
     copy_fixture,
     dump,
+    dump_upgraded,
 )
 from sqlmodel import Session, select
 
@@ -54,7 +55,7 @@ def test_opening_takes_a_backup_of_the_old_file_first(upgraded):
 def test_every_row_survives_the_migration_to_head(upgraded):
     path, _engine = upgraded
     assert store.current_revision(path) == store.head_revision()
-    assert dump(path) == dump(FIXTURE)
+    assert dump_upgraded(path) == dump(FIXTURE)
     con = sqlite3.connect(path)
     indexes = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     con.close()

@@ -108,11 +108,14 @@ def cmd_import(args: argparse.Namespace) -> dict[str, Any]:
         f"无变化 {preview.unchanged} 人；有问题的行 {len(preview.bad)} 行"
     ]
     lines += [f"  第 {b.row} 行 {b.name}：{b.reason}" for b in preview.bad[:200]]
+    lines += [f"提示：{w}" for w in preview.warnings]
+    lines += [f"  提示 第 {w.row} 行 {w.name}：{w.reason}" for w in preview.warned[:200]]
     result: dict[str, Any] = {
         "new": len(preview.new),
         "updates": len(preview.updates),
         "unchanged": preview.unchanged,
         "bad": [{"row": b.row, "reason": b.reason} for b in preview.bad],
+        "warnings": [{"row": w.row, "reason": w.reason} for w in preview.warned],
     }
     if not args.yes:
         lines.append("未写入任何数据。确认无误后加 --yes 导入。")
@@ -143,7 +146,9 @@ def cmd_member_add(args: argparse.Namespace) -> dict[str, Any]:
         hardship_category=args.hardship or "",
     )
     member = members.add_member(_ctx(args), data)
-    return {"text": f"已登记会员 {member.name}（{idn.mask(member.id_number)}）", "id": member.id}
+    text = f"已登记会员 {member.name}（{idn.mask(member.id_number)}）"
+    text += "".join(f"\n提示：{w}" for w in data.warnings)  # e.g. an unknown region code
+    return {"text": text, "id": member.id, "warnings": data.warnings}
 
 
 def cmd_visit_add(args: argparse.Namespace) -> dict[str, Any]:
@@ -182,11 +187,11 @@ def cmd_relief_issue(args: argparse.Namespace) -> dict[str, Any]:
     from ..services.validate import parse_date
 
     ctx = _ctx(args)
-    program = programs.find_program(ctx, args.program)
     try:
-        day = parse_date(args.date, field="发放日期")
+        day = parse_date(args.date, field="发放日期") or ctx.today
     except ValueError as exc:
         raise UserFacingError(str(exc)) from None
+    program = programs.find_program(ctx, args.program, year=day.year)  # the hand-out's year
     row, receipt = relief.issue(
         ctx,
         relief.ReliefInput(
@@ -334,6 +339,7 @@ def cmd_program_add(args: argparse.Namespace) -> dict[str, Any]:
             program_type=args.type,
             max_times_per_year=args.max_times,
             annual_cap_fen=_money(args.annual_cap, "年度上限") or None,
+            max_amount_fen=_money(args.max_amount, "单次发放上限") if args.max_amount else None,
             budget_fen=_money(args.budget, "预算") if args.budget else None,
             excludes=args.excludes or [],
         ),
@@ -457,6 +463,7 @@ def register(sub: Any) -> Any:
     )
     p.add_argument("--max-times", type=int)
     p.add_argument("--annual-cap", help="每人年度上限（元）")
+    p.add_argument("--max-amount", help="单次发放上限（元，现金加物资）")
     p.add_argument("--budget", help="本站预算（元）")
     p.add_argument("--excludes", action="append", help="互斥项目编码")
     p.set_defaults(handler=cmd_program_add)

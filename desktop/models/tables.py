@@ -85,6 +85,7 @@ class FundProgram(Synced, table=True):
     amount_rules: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON))
     max_times_per_year: int | None = None
     annual_cap_fen: int | None = None
+    max_amount_fen: int | None = None  # the largest single hand-out (cash plus goods)
     excludes: list[str] = Field(default_factory=list, sa_column=Column(JSON))  # program codes
     active: bool = True
 

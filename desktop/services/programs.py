@@ -7,16 +7,18 @@ can define its own. Rules (caps, exclusions, standard amounts) are data on the p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from contract.enums import ProgramType
+from contract.money import MAX_FEN, MAX_TEXT
 
-from ..models import FundProgram, ProgramBudget, ReliefDistribution
+from ..models import FundProgram, ProgramBudget, ReliefDistribution, Setting
 from .context import Ctx
-from .errors import NotFound, ValidationError
-from .uow import transaction
+from .errors import NotFound, UserFacingError, ValidationError
+from .uow import Unit, transaction
 
 DEFAULT_TITLES = {
     "living": "困难职工生活救助金发放收据",
@@ -41,10 +43,28 @@ class ProgramInput:
     annual_cap_fen: int | None = None
     excludes: list[str] = field(default_factory=list)
     budget_fen: int | None = None
+    max_amount_fen: int | None = None  # largest single hand-out (cash plus goods)
 
 
-def add_program(ctx: Ctx, data: ProgramInput) -> FundProgram:
-    ctx.require_head("新建帮扶项目")
+# Set once the station is enrolled with a district server (desktop/sync/local.SERVER_URL):
+# from then on programs are the district's, synced down, read-only here.
+ENROLLED_KEY = "sync.server_url"
+
+
+def is_enrolled(ctx: Ctx) -> bool:
+    with ctx.read() as session:
+        row = session.get(Setting, ENROLLED_KEY)
+    return bool(row and row.value)
+
+
+def _require_local_setup(ctx: Ctx, what: str) -> None:
+    ctx.require_head(what)
+    if is_enrolled(ctx):
+        raise UserFacingError("本站已登记到区服务器：帮扶项目由区总工会设置，同步后在本站只读")
+
+
+def _check(data: ProgramInput) -> str:
+    """The program's type value; ValidationError naming each bad field."""
     errors: dict[str, str] = {}
     if not data.code.strip():
         errors["code"] = "项目编码不能为空"
@@ -57,15 +77,24 @@ def add_program(ctx: Ctx, data: ProgramInput) -> FundProgram:
         ptype = ""
     if not 2000 <= data.year <= 2100:
         errors["year"] = "年度不正确"
-    for key, value in (
-        ("max_times_per_year", data.max_times_per_year),
-        ("annual_cap_fen", data.annual_cap_fen),
-        ("budget_fen", data.budget_fen),
+    for key, label, value in (
+        ("max_times_per_year", "每年次数上限", data.max_times_per_year),
+        ("annual_cap_fen", "年度金额上限", data.annual_cap_fen),
+        ("budget_fen", "本站预算", data.budget_fen),
+        ("max_amount_fen", "单次发放上限", data.max_amount_fen),
     ):
         if value is not None and value < 0:
-            errors[key] = "不能为负数"
+            errors[key] = f"{label}不能为负数"
+        elif value is not None and key != "max_times_per_year" and value > MAX_FEN:
+            errors[key] = f"{label}超过金额上限 {MAX_TEXT}"
     if errors:
         raise ValidationError(errors)
+    return ptype
+
+
+def add_program(ctx: Ctx, data: ProgramInput) -> FundProgram:
+    _require_local_setup(ctx, "新建帮扶项目")
+    ptype = _check(data)
     with transaction(ctx) as unit:
         clash = unit.session.exec(
             select(FundProgram).where(
@@ -85,6 +114,7 @@ def add_program(ctx: Ctx, data: ProgramInput) -> FundProgram:
             amount_rules=dict(data.amount_rules),
             max_times_per_year=data.max_times_per_year,
             annual_cap_fen=data.annual_cap_fen,
+            max_amount_fen=data.max_amount_fen,
             excludes=list(data.excludes),
         )
         unit.save(program)
@@ -122,10 +152,20 @@ def get_program(ctx: Ctx, program_id: str) -> FundProgram:
 
 
 def find_program(ctx: Ctx, code_or_name: str, year: int | None = None) -> FundProgram:
-    """Look a program up by code or name (command line)."""
-    for program in list_programs(ctx, year=year, active_only=False):
-        if code_or_name in (program.code, program.name, program.id):
-            return program
+    """Look a program up by code, name or id (command line).
+
+    Codes repeat from year to year (SHJZ 2026, SHJZ 2027): given a year, only that year's
+    program answers, so a hand-out dated this year never picks next year's program.
+    """
+    found = [
+        p for p in list_programs(ctx, active_only=False) if code_or_name in (p.code, p.name, p.id)
+    ]
+    chosen = [p for p in found if year is None or p.year == year or p.id == code_or_name]
+    if chosen:
+        return chosen[0]
+    if found:
+        years = "、".join(sorted({str(p.year) for p in found}))
+        raise NotFound(f"找不到 {year} 年的帮扶项目“{code_or_name}”（只有 {years} 年的）")
     raise NotFound(f"找不到帮扶项目“{code_or_name}”")
 
 
@@ -159,7 +199,9 @@ def used_fen(session: Session, program_id: str, station_id: str) -> int:
 def budget_of(session: Session, program_id: str, station_id: str) -> int | None:
     row = session.exec(
         select(ProgramBudget).where(
-            ProgramBudget.program_id == program_id, ProgramBudget.budget_station_id == station_id
+            ProgramBudget.program_id == program_id,
+            ProgramBudget.budget_station_id == station_id,
+            ProgramBudget.deleted == False,  # noqa: E712
         )
     ).first()
     return row.budget_fen if row else None
@@ -175,3 +217,70 @@ def budget_status(ctx: Ctx, *, year: int | None = None) -> list[BudgetStatus]:
             )
             for p in programs
         ]
+
+
+def update_program(ctx: Ctx, program_id: str, data: ProgramInput) -> FundProgram:
+    """The station head corrects a program of the station's own (not enrolled); audited with
+    the fields that changed. Hand-outs already issued keep their frozen receipts."""
+    _require_local_setup(ctx, "修改帮扶项目")
+    ptype = _check(data)
+    with transaction(ctx) as unit:
+        program = unit.session.get(FundProgram, program_id)
+        if program is None or program.deleted:
+            raise NotFound("帮扶项目不存在")
+        clash = unit.session.exec(
+            select(FundProgram.id).where(
+                FundProgram.code == data.code.strip(),
+                FundProgram.year == data.year,
+                FundProgram.id != program_id,
+            )
+        ).first()
+        if clash:
+            raise ValidationError({"code": f"{data.year} 年已有项目编码“{data.code}”"})
+        values = {
+            "code": data.code.strip(),
+            "year": data.year,
+            "name": data.name.strip(),
+            "program_type": ptype,
+            "funding_source": data.funding_source,
+            "amount_rules": dict(data.amount_rules),
+            "max_times_per_year": data.max_times_per_year,
+            "annual_cap_fen": data.annual_cap_fen,
+            "max_amount_fen": data.max_amount_fen,
+            "excludes": list(data.excludes),
+        }
+        base = {k: getattr(program, k) for k in values if getattr(program, k) != values[k]}
+        for key in base:
+            setattr(program, key, values[key])
+        if base:
+            unit.save(program, base=base)
+        _set_budget(unit, ctx, program, data.budget_fen)
+        unit.audit("program.edit", "fund_program", program.id, changed=sorted(base))
+    return program
+
+
+def _set_budget(unit: Unit, ctx: Ctx, program: FundProgram, budget_fen: int | None) -> None:
+    row = unit.session.exec(
+        select(ProgramBudget).where(
+            ProgramBudget.program_id == program.id,
+            ProgramBudget.budget_station_id == ctx.station_id,
+        )
+    ).first()
+    if row is None:
+        if budget_fen is not None:
+            unit.save(
+                ProgramBudget(
+                    station_id=ctx.station_id,
+                    program_id=program.id,
+                    budget_station_id=ctx.station_id,
+                    budget_fen=budget_fen,
+                )
+            )
+        return
+    base: dict[str, Any] = {"deleted": row.deleted, "budget_fen": row.budget_fen}
+    if budget_fen is None:  # no budget any more: the row goes
+        row.deleted = True
+    else:
+        row.deleted, row.budget_fen = False, budget_fen
+    if (row.deleted, row.budget_fen) != (base["deleted"], base["budget_fen"]):
+        unit.save(row, base=base)

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from contract import idnumber as idn
 from contract import receipt_code
 from contract.enums import ProgramType, Role
-from contract.money import capitals, fen_to_yuan_text
+from contract.money import MAX_FEN, MAX_TEXT, capitals, fen_to_yuan_text
 
 from ..models import (
     FundProgram,
@@ -84,8 +84,37 @@ def _validate(data: ReliefInput) -> None:
             errors[f"goods.{index}"] = f"第 {index} 行物资数量须大于 0，价值不能为负"
     if not errors and data.cash_fen == 0 and not data.goods:
         errors["cash_fen"] = "请填写发放金额或物资"
+    if not errors and data.cash_fen + sum(g.value_fen for g in data.goods) > MAX_FEN:
+        errors["cash_fen"] = f"发放金额（现金加物资）超过金额上限 {MAX_TEXT}"
     if errors:
         raise ValidationError(errors)
+
+
+def _refuse_future(day: dt.date, today: dt.date) -> None:
+    if day > today:
+        raise ValidationError(
+            {
+                "issued_on": f"发放日期 {day.isoformat()} 晚于今天（{today.isoformat()}），不能提前登记"
+            }
+        )
+
+
+def _refuse_outside_program(program: FundProgram, day: dt.date, total: int) -> None:
+    """What no override passes: another year's program, more than its largest hand-out."""
+    if program.year != day.year:
+        raise ValidationError(
+            {
+                "program_id": f"“{program.name}”是 {program.year} 年的项目，"
+                f"不能用于 {day.year} 年的发放"
+            }
+        )
+    if program.max_amount_fen is not None and total > program.max_amount_fen:
+        raise ValidationError(
+            {
+                "cash_fen": f"发放金额（现金加物资）{fen_to_yuan_text(total)} 超过“{program.name}”"
+                f"单次发放上限 {fen_to_yuan_text(program.max_amount_fen)}"
+            }
+        )
 
 
 FACTS_SQL = text("""
@@ -223,20 +252,15 @@ def issue(ctx: Ctx, data: ReliefInput) -> tuple[ReliefDistribution, Receipt]:
     ctx.require_write()
     _validate(data)
     day = data.issued_on or ctx.today
+    _refuse_future(day, ctx.today)  # before the month check: it would say "not open"
     override = data.override_reason.strip()
     with transaction(ctx) as unit:
         session = unit.session
         period = ensure_open(session, ctx.station_id, day, "帮扶发放")
         member, program = _load(session, data)
-        if program.year != day.year:
-            raise ValidationError(
-                {
-                    "program_id": f"“{program.name}”是 {program.year} 年的项目，"
-                    f"不能用于 {day.year} 年的发放"
-                }
-            )
         goods_value = sum(g.value_fen for g in data.goods)
         total = data.cash_fen + goods_value
+        _refuse_outside_program(program, day, total)
         check = check_rules(ctx, session, member, program, total, day)
         if check.reasons:
             if not override:

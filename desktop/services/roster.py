@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,12 @@ HEADERS = {
     "单位": "employer",
     "职业群体": "job_group",
     "职业": "job_group",
+    "职工类别": "job_group",
+    "职业类别": "job_group",
+    "人员类别": "job_group",
+    "工种": "job_group",
+    "新就业形态": "job_group",
+    "就业形态": "job_group",
     "会籍状态": "membership_status",
     "困难类别": "hardship_category",
     "困难档案号": "hardship_file_no",
@@ -48,6 +55,28 @@ HEADERS = {
 }
 REQUIRED = ("name", "id_number")
 CHUNK = 2000
+MAX_WARNED = 2000  # rows with notes listed one by one; beyond that only counted
+# the words rosters use for the job groups, beside the labels the app itself shows
+JOB_WORDS = {
+    "卡车司机": "truck_driver",
+    "货运司机": "truck_driver",
+    "快递": "courier",
+    "快递小哥": "courier",
+    "快递员": "courier",
+    "外卖员": "food_delivery",
+    "外卖": "food_delivery",
+    "外卖送餐员": "food_delivery",
+    "送餐员": "food_delivery",
+    "网约车": "ride_hailing",
+    "网约车驾驶员": "ride_hailing",
+    "家政": "domestic",
+    "家政员": "domestic",
+    "家政工": "domestic",
+    "环卫": "sanitation",
+    "环卫工": "sanitation",
+    "保安": "security",
+    "其它": "other",
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +93,9 @@ class ImportPreview:
     updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (member id, values)
     unchanged: int = 0
     bad: list[BadRow] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about the file as a whole
+    warned: list[BadRow] = field(default_factory=list)  # rows imported, with something to check
+    warned_count: int = 0  # rows with notes, including those past MAX_WARNED
 
     @property
     def good_count(self) -> int:
@@ -82,26 +113,62 @@ class ImportResult:
 def _rows(path: Path) -> Iterator[list[Any]]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            yield from (list(r) for r in workbook.active.iter_rows(values_only=True))  # type: ignore[union-attr]
-        finally:
-            workbook.close()
+        yield from _xlsx_rows(path)
     elif suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise UserFacingError("无法识别 CSV 文件的编码（请保存为 UTF-8 或 GBK）")
-        yield from csv.reader(io.StringIO(text))
+        yield from csv.reader(io.StringIO(_csv_text(path)))
     else:
         raise UserFacingError(f"不支持的文件类型“{path.suffix}”，请使用 .xlsx 或 .csv")
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, EOFError):
+        raise UserFacingError(_not_xlsx(path)) from None
+    try:
+        yield from (list(r) for r in workbook.active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    finally:
+        workbook.close()
+
+
+def _not_xlsx(path: Path) -> str:
+    """Say what the file seems to be instead: old .xls, CSV text, or something else."""
+    head = path.read_bytes()[:4096]
+    what = "不是 Excel 表格（.xlsx），可能是改了扩展名的其他文件或已损坏"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        what = "是旧版 Excel（.xls）格式"
+    elif head and b"\x00" not in head and _decodes(head):
+        what = "是文本（CSV）文件，只是扩展名写成了 .xlsx"
+    return f"文件“{path.name}”{what}。请在 Excel 或 WPS 中打开后另存为 .xlsx 或 .csv 再导入"
+
+
+def _decodes(raw: bytes) -> bool:
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            raw.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _csv_text(path: Path) -> str:
+    raw = path.read_bytes()
+    if raw.startswith(b"PK\x03\x04"):
+        raise UserFacingError(
+            f"文件“{path.name}”是 Excel 表格（.xlsx），不是 CSV 文本：请把扩展名改为 .xlsx 再导入"
+        )
+    if b"\x00" in raw[:4096]:
+        raise UserFacingError(f"文件“{path.name}”不是文本（CSV）文件，请另存为 .xlsx 或 .csv")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UserFacingError("无法识别 CSV 文件的编码（请保存为 UTF-8 或 GBK）")
 
 
 def _cell(value: Any) -> str:
@@ -112,13 +179,12 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-def preview_import(ctx: Ctx, path: str | Path) -> ImportPreview:
-    """Read and check every row; report bad rows by row number. Writes nothing."""
-    path = Path(path)
-    if not path.exists():
-        raise UserFacingError(f"文件不存在：{path}")
-    rows = _rows(path)
-    header = next(rows, None)
+def _padded(value: Any) -> bool:
+    """A text cell with spaces around it (stripped on import, reported in the preview)."""
+    return isinstance(value, str) and value != value.strip() and bool(value.strip())
+
+
+def _columns(header: list[Any] | None) -> dict[int, str]:
     if header is None:
         raise UserFacingError("文件是空的")
     columns: dict[int, str] = {}
@@ -129,43 +195,85 @@ def preview_import(ctx: Ctx, path: str | Path) -> ImportPreview:
     missing = [FIELD_LABELS[k] for k in REQUIRED if k not in columns.values()]
     if missing:
         raise UserFacingError("表头缺少必填列：" + "、".join(missing) + "（第 1 行应为列名）")
+    return columns
+
+
+def preview_import(ctx: Ctx, path: str | Path) -> ImportPreview:
+    """Read and check every row; report bad rows, and rows to look at, by row number.
+
+    Writes nothing. Rows to look at are imported: an unknown region code in the ID number,
+    values with spaces around them (imported without the spaces).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise UserFacingError(f"文件不存在：{path}")
+    rows = _rows(path)
+    columns = _columns(next(rows, None))
     with ctx.read() as session:
         existing = {m.id_number: m for m in session.exec(select(Member))}
     preview = ImportPreview(str(path))
     seen: dict[str, int] = {}
     for row_no, values in enumerate(rows, start=2):
-        record = {key: _cell(values[i]) if i < len(values) else "" for i, key in columns.items()}
+        cells = {key: values[i] if i < len(values) else None for i, key in columns.items()}
+        record = {key: _cell(value) for key, value in cells.items()}
         if not any(record.values()):
             continue
-        gender = record.pop("gender", "")
-        try:
-            cleaned = clean(MemberInput(**record))  # type: ignore[arg-type]
-        except UserFacingError as exc:
-            preview.bad.append(BadRow(row_no, _reason(exc), record.get("name", "")))
+        notes = [f"{FIELD_LABELS[k]}前后有空格，已去掉空格" for k, v in cells.items() if _padded(v)]
+        cleaned = _check_row(preview, row_no, record, seen, notes)
+        if cleaned is None:
             continue
-        if gender and {"男": "male", "女": "female"}.get(gender, gender) != cleaned["gender"]:
-            preview.bad.append(BadRow(row_no, f"性别“{gender}”与身份证号不符", cleaned["name"]))
-            continue
-        number = cleaned["id_number"]
-        if number in seen:
-            preview.bad.append(
-                BadRow(row_no, f"身份证号与第 {seen[number]} 行重复", cleaned["name"])
-            )
-            continue
-        seen[number] = row_no
-        member = existing.get(number)
-        if member is None:
-            preview.new.append(cleaned)
-            continue
-        given = {k: v for k, v in cleaned.items() if k in record or k in ("id_number", "name")}
-        changed = {
-            k: v for k, v in given.items() if getattr(member, k) != v and v not in ("", None)
-        }
-        if changed:
-            preview.updates.append((member.id, changed))
-        else:
-            preview.unchanged += 1
+        _sort_row(preview, cleaned, existing.get(cleaned["id_number"]), record)
+        if notes:
+            preview.warned_count += 1
+            if len(preview.warned) < MAX_WARNED:
+                preview.warned.append(BadRow(row_no, "；".join(notes), cleaned["name"]))
+    if preview.warned_count:
+        preview.warnings.append(f"有 {preview.warned_count} 行需要核对（仍会导入），见下方“提示”")
     return preview
+
+
+def _check_row(
+    preview: ImportPreview,
+    row_no: int,
+    record: dict[str, str],
+    seen: dict[str, int],
+    notes: list[str],
+) -> dict[str, Any] | None:
+    """The row's cleaned values, or None after recording why it cannot be imported."""
+    gender = record.pop("gender", "")
+    if record.get("job_group"):
+        record["job_group"] = JOB_WORDS.get(record["job_group"], record["job_group"])
+    data = MemberInput(**record)  # type: ignore[arg-type]
+    try:
+        cleaned = clean(data)
+    except UserFacingError as exc:
+        preview.bad.append(BadRow(row_no, _reason(exc), record.get("name", "")))
+        return None
+    if gender and {"男": "male", "女": "female"}.get(gender, gender) != cleaned["gender"]:
+        preview.bad.append(BadRow(row_no, f"性别“{gender}”与身份证号不符", cleaned["name"]))
+        return None
+    number = cleaned["id_number"]
+    if number in seen:
+        preview.bad.append(BadRow(row_no, f"身份证号与第 {seen[number]} 行重复", cleaned["name"]))
+        return None
+    seen[number] = row_no
+    notes[:0] = data.warnings  # an unknown region code first
+    return cleaned
+
+
+def _sort_row(
+    preview: ImportPreview, cleaned: dict[str, Any], member: Member | None, record: dict[str, str]
+) -> None:
+    """New member, update of the fields the file gives, or unchanged."""
+    if member is None:
+        preview.new.append(cleaned)
+        return
+    given = {k: v for k, v in cleaned.items() if k in record or k in ("id_number", "name")}
+    changed = {k: v for k, v in given.items() if getattr(member, k) != v and v not in ("", None)}
+    if changed:
+        preview.updates.append((member.id, changed))
+    else:
+        preview.unchanged += 1
 
 
 def _reason(exc: UserFacingError) -> str:

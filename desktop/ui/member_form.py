@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -69,6 +70,10 @@ class MemberForm(QDialog):
                     widget.setPlaceholderText("YYYY-MM-DD")
             self.widgets[key] = self.form.add(key, field_text(key), widget)
         layout.addLayout(self.form)
+        self.id_warning = self._warning_under("id_number")
+        id_field = self.widgets["id_number"]
+        assert isinstance(id_field, QLineEdit)
+        id_field.textChanged.connect(self._check_id_number)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -83,6 +88,29 @@ class MemberForm(QDialog):
 
             op = state.ops.query(members.reveal_sensitive, state.ctx, member_id, "edit")
             op.success(self.fill).run()
+
+    def _warning_under(self, key: str) -> QLabel:
+        """A note below a field that does not block saving (e.g. an unknown region code)."""
+        label = QLabel()
+        label.setObjectName("Warning")
+        label.setWordWrap(True)
+        label.hide()
+        holder = self.form.error_labels[key].parentWidget()
+        box = holder.layout() if holder is not None else None
+        assert box is not None
+        box.addWidget(label)
+        return label
+
+    def _check_id_number(self, text: str) -> None:
+        """Show the ID number's warnings as soon as the number is whole; errors wait for 保存."""
+        from contract import idnumber as idn
+
+        try:
+            warnings = idn.parse(text).warnings if text.strip() else ()
+        except idn.IdNumberError:
+            warnings = ()
+        self.id_warning.setText("\n".join(warnings))
+        self.id_warning.setVisible(bool(warnings))
 
     def fill(self, member: Any) -> None:
         for key, widget in self.widgets.items():

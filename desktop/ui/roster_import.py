@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -88,6 +90,10 @@ class ImportDialog(QDialog):
         self.bad.clear()
         for bad in preview.bad[:2000]:
             QTreeWidgetItem(self.bad, [str(bad.row), bad.name, bad.reason])
+        notice = QCoreApplication.translate("errors", "提示")
+        for row in preview.warned:  # imported all the same: unknown region code, spaces
+            item = QTreeWidgetItem(self.bad, [str(row.row), row.name, f"[{notice}] {row.reason}"])
+            item.setForeground(2, QBrush(QColor("#8a5a00")))
         self.apply_button.setEnabled(bool(preview.new or preview.updates))
 
     def apply(self) -> None:

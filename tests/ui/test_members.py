@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
 from desktop.services import members
 
 
@@ -140,3 +145,132 @@ def test_roster_import_preview_and_apply(qtbot, state, tmp_path):
     assert dialog.apply_button.isEnabled()
     dialog.apply()
     assert "新增 1 人" in dialog.summary.text()
+
+
+UNKNOWN_REGION = "990105194912310023"  # a right check character, a region code that is not
+
+
+def _click(qtbot, widget):
+    assert widget.isVisible() and widget.isEnabled()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _type(qtbot, widget, text):
+    """Keys for ASCII; other text as an input method commits it (no key carries 王 or １)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for run in re.findall(r"[ -~]+|[^ -~]+", text):
+        if run.isascii():
+            qtbot.keyClicks(widget, run)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
+
+
+def test_member_form_shows_the_region_warning_and_refuses_inner_spaces(qtbot, state):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.models import Member
+    from desktop.ui.member_form import MemberForm
+
+    form = MemberForm(state, None)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    save = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    id_field = form.widgets["id_number"]
+    _click(qtbot, form.widgets["name"])
+    _type(qtbot, form.widgets["name"], "王五")
+    _click(qtbot, id_field)
+    _type(qtbot, id_field, "120105 19861222 9385")
+    assert not form.id_warning.isVisible()
+    _click(qtbot, save)
+    error = form.form.error_labels["id_number"]
+    assert error.isVisible() and error.text() == "身份证号码中间不能有空格"
+    assert form.saved is None
+    qtbot.keyClick(id_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, id_field, UNKNOWN_REGION[:17])
+    assert not form.id_warning.isVisible()  # not whole yet
+    _type(qtbot, id_field, UNKNOWN_REGION[17:])
+    assert form.id_warning.isVisible()
+    assert form.id_warning.text() == "身份证号码的地区码 990105 未知，请核对号码"
+    _click(qtbot, save)  # a warning, not a block
+    assert form.saved is not None
+    with state.ctx.read() as session:
+        assert session.get(Member, form.saved.id).id_number == UNKNOWN_REGION
+
+
+def test_member_form_names_full_width_digits(qtbot, state):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.member_form import MemberForm
+
+    form = MemberForm(state, None)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    _click(qtbot, form.widgets["name"])
+    _type(qtbot, form.widgets["name"], "赵六")
+    _click(qtbot, form.widgets["id_number"])
+    _type(qtbot, form.widgets["id_number"], "１２０１０５１９８６１２２２９３８５")
+    _click(qtbot, form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+    assert "全角" in form.form.error_labels["id_number"].text()
+    assert form.saved is None
+
+
+def _choose_file_when_asked(qtbot, path):
+    """Answer the file dialog the way a person does: type the path, press Enter."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        _type(qtbot, name, str(path))
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, answer)
+
+
+def test_roster_import_preview_shows_warnings_then_imports(qtbot, state, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.models import Member
+    from desktop.ui.roster_import import ImportDialog
+
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        "姓名,身份证号,工作单位,职工类别\n"
+        "张三,11010519491231002X, 顺丰速运 ,快递员\n"
+        f"李四,{UNKNOWN_REGION},美团,外卖员\n"
+        "王五,120105 19861222 9385,,\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
+    _choose_file_when_asked(qtbot, path)
+    _click(qtbot, buttons["选择文件…"])
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=5000)
+    rows = [
+        [dialog.bad.topLevelItem(i).text(c) for c in range(3)]
+        for i in range(dialog.bad.topLevelItemCount())
+    ]
+    assert rows == [
+        ["4", "王五", "身份证号：身份证号码中间不能有空格"],
+        ["2", "张三", "[提示] 工作单位前后有空格，已去掉空格"],
+        ["3", "李四", "[提示] 身份证号码的地区码 990105 未知，请核对号码"],
+    ]
+    assert "有 2 行需要核对（仍会导入）" in dialog.summary.text()
+    _click(qtbot, dialog.apply_button)
+    qtbot.waitUntil(lambda: "已导入" in dialog.summary.text(), timeout=5000)
+    with state.ctx.read() as session:
+        imported = {m.name: (m.employer, m.job_group) for m in session.exec(select(Member))}
+    assert imported == {"张三": ("顺丰速运", "courier"), "李四": ("美团", "food_delivery")}
