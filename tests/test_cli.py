@@ -10,10 +10,16 @@ import sys
 import pytest
 
 
-def run(tmp_path, *args, check=True):
+def run(tmp_path, *args, check=True, user="head", password="secret123"):
+    """The command as a process, logged in as user (None: no --user, no password)."""
     env = dict(os.environ, STATIONDESK_HOME=str(tmp_path / "home"))
+    env.pop("STATIONDESK_PASSWORD", None)
+    login = []
+    if user and args[0] not in ("init", "demo"):
+        login = ["--user", user]
+        env["STATIONDESK_PASSWORD"] = password
     result = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "--db", str(tmp_path / "s.sqlite3"), *args],
+        [sys.executable, "-m", "desktop.cli", "--db", str(tmp_path / "s.sqlite3"), *login, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -132,7 +138,7 @@ def test_bad_input_exits_non_zero_with_chinese_line(tmp_path, station):
     )
     assert bad.returncode == 1 and "校验位" in bad.stderr and "Traceback" not in bad.stderr
     missing = run(tmp_path / "other", "search", "x", check=False)
-    assert missing.returncode == 1 and "尚未设置服务站" in missing.stderr
+    assert missing.returncode == 1 and "请先初始化" in missing.stderr
 
 
 def test_export_is_masked_by_default(station, tmp_path):
@@ -187,3 +193,106 @@ def test_documents_from_the_command_line(station, tmp_path):
     ledger = tmp_path / "relief.xlsx"
     run(station, "export", "ledger", "relief", "2026-11", "--out", str(ledger))
     assert ledger.stat().st_size > 0 and (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _audit_rows(station, password="secret123"):
+    """The audit table, read as the window would: unlocked by head's login."""
+    from sqlalchemy import text
+
+    from desktop.services import unlock
+
+    opened = unlock.open_with_login(station / "s.sqlite3", "head", password, sleep=False)
+    try:
+        with opened.engine.connect() as conn:
+            return conn.execute(
+                text("SELECT seq, staff_id, action FROM auditevent ORDER BY seq")
+            ).all(), opened.ctx.actor.staff_id
+    finally:
+        opened.engine.dispose()
+
+
+def test_commands_need_a_login_and_the_audit_names_the_member(station):
+    anonymous = run(station, "search", "张", check=False, user=None)
+    assert (
+        anonymous.returncode == 1
+        and "需要登录" in anonymous.stderr
+        and "--user" in anonymous.stderr
+    )
+    wrong = run(station, "search", "张", check=False, password="guess1234")
+    assert wrong.returncode == 1 and "登录名或密码错误" in wrong.stderr
+    nobody = run(station, "search", "张", check=False, user="nobody")
+    assert nobody.returncode == 1 and "登录名或密码错误" in nobody.stderr
+    run(station, "member", "add", "--name", "张三", "--id-number", "440524188001010014")
+    rows, head_id = _audit_rows(station)
+    # init (no login yet): the station, its head, the recovery code; then everything is named
+    assert [r.action for r in rows[:3]] == ["station.init", "staff.add", "keys.recovery_code"]
+    added = [r for r in rows if r.action == "member.add"]
+    assert len(added) == 1 and added[0].staff_id == head_id
+    assert all(r.staff_id is not None for r in rows[3:])
+
+
+def test_worker_acts_with_a_workers_rights(station):
+    run(station, "staff", "add", "--username", "w1", "--name", "王社工", "--role", "社工",
+        "--password", "worker123")  # fmt: skip
+    ok = run(station, "member", "add", "--name", "李四", "--id-number", "11010519491231002X",
+             user="w1", password="worker123")  # fmt: skip
+    assert ok.returncode == 0
+    refused = run(station, "staff", "deactivate", "head", check=False, user="w1",
+                  password="worker123")  # fmt: skip
+    assert refused.returncode == 1 and "需要站长权限" in refused.stderr
+
+
+def test_head_deactivates_and_resets_from_the_command_line(station):
+    keyfile = station / "s.sqlite3.keys.json"
+    run(station, "staff", "add", "--username", "w1", "--name", "王社工", "--role", "社工",
+        "--password", "worker123")  # fmt: skip
+    assert '"w1"' in keyfile.read_text()
+    reset = run(station, "staff", "reset-password", "w1", "--password", "newpass99")
+    assert "已重置" in reset.stdout
+    old = run(station, "search", "x", check=False, user="w1", password="worker123")
+    assert old.returncode == 1 and "登录名或密码错误" in old.stderr
+    assert run(station, "search", "x", user="w1", password="newpass99").returncode == 0
+    run(station, "staff", "deactivate", "w1")
+    assert '"w1"' not in keyfile.read_text()  # its wrap is gone
+    gone = run(station, "search", "x", check=False, user="w1", password="newpass99")
+    assert gone.returncode == 1 and "登录名或密码错误" in gone.stderr
+    listed = json.loads(run(station, "--json", "staff", "list").stdout)["staff"]
+    assert {s["username"]: s["active"] for s in listed} == {"head": True, "w1": False}
+    self_stop = run(station, "staff", "deactivate", "head", check=False)
+    assert self_stop.returncode == 1 and "不能停用自己" in self_stop.stderr
+
+
+def test_the_recovery_code_resets_the_head_password(tmp_path):
+    init = run(tmp_path, "init", "--code", "4401060001", "--name", "测试服务站",
+               "--head-user", "head", "--head-password", "secret123")  # fmt: skip
+    code = init.stderr.split("恢复码", 1)[1].split()[-1]
+    assert (
+        len(code.replace("-", "")) == 24
+        and code not in (tmp_path / "s.sqlite3.keys.json").read_text()
+    )
+    wrong = run(tmp_path, "staff", "reset-password", "head", "--password", "fresh1234",
+                "--recovery-code", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", check=False, user=None)  # fmt: skip
+    assert wrong.returncode == 1 and "恢复码不正确" in wrong.stderr
+    run(tmp_path, "staff", "reset-password", "head", "--password", "fresh1234",
+        "--recovery-code", code.lower().replace("-", " "), user=None)  # fmt: skip
+    assert run(tmp_path, "search", "x", check=False).returncode == 1  # the old password
+    assert run(tmp_path, "search", "x", password="fresh1234").returncode == 0
+
+
+def test_audit_verify_catches_edited_and_deleted_last_rows(station):
+    from sqlalchemy import text
+
+    from desktop.services import unlock
+
+    for n in range(3):
+        run(station, "staff", "add", "--username", f"w{n}", "--name", f"社工{n}",
+            "--role", "社工", "--password", "worker123")  # fmt: skip
+    good = json.loads(run(station, "--json", "audit", "verify").stdout)
+    assert good["ok"] and good["anchor"]["seq"] >= good["head"]["seq"] - 1
+    opened = unlock.open_with_login(station / "s.sqlite3", "head", "secret123", sleep=False)
+    with opened.engine.begin() as conn:  # someone with the key deletes the last five rows
+        last = conn.execute(text("SELECT max(seq) FROM auditevent")).scalar()
+        conn.execute(text("DELETE FROM auditevent WHERE seq > :s"), {"s": last - 5})
+    opened.engine.dispose()
+    deleted = run(station, "audit", "verify", check=False)
+    assert deleted.returncode == 1 and "最后的审计记录被删除" in deleted.stderr

@@ -1,7 +1,8 @@
 """`stationdesk`: the app's work without a window, for administrators and scripts.
 
-Every command opens (and migrates) the database, does one thing through the services, and
-prints a result: Chinese text by default, JSON with --json. Errors exit non-zero with one line
+Every command but init and demo logs in (`--user`, see cli/login.py), which unlocks the
+encrypted database; it then opens (and migrates) it, does one thing through the services as
+that staff member, and prints a result: Chinese text by default, JSON with --json. Errors exit non-zero with one line
 in the user's language; an unexpected error's traceback goes to the log file, not the console.
 """
 
@@ -29,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stationdesk", description="工会服务站工作台（命令行）")
     parser.add_argument("--db", type=Path, default=None, help="数据库文件（默认：用户数据目录）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
+    parser.add_argument(
+        "--user",
+        help="以哪位工作人员登录（密码在提示时输入，或环境变量 STATIONDESK_PASSWORD）；"
+        "除 init、demo 外的命令都需要",
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
     export = commands.register(sub)
     documents.register(sub, export)

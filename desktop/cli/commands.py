@@ -17,15 +17,18 @@ from contract.money import fen_to_yuan_text, parse_yuan
 from ..services import logs, members, monthclose, programs, relief, roster, search, staff, visits
 from ..services.context import Ctx
 from ..services.errors import NotFound, UserFacingError
-from ..store import backup, open_store, restore
+from ..store import backup, has_data, restore
+from . import login
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    return open_store(args.db)
+    """The station file, unlocked by the command's login (see cli/login.py)."""
+    return login.opened(args).engine  # type: ignore[no-any-return]
 
 
 def _ctx(args: argparse.Namespace) -> Ctx:
-    return staff.local_context(_engine(args))
+    """Acting as the logged-in staff member, with their role."""
+    return login.opened(args).ctx  # type: ignore[no-any-return]
 
 
 def _money(text: str | None, field: str) -> int:
@@ -56,7 +59,15 @@ def _member_ref(ctx: Ctx, ref: str) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
-    engine = _engine(args)
+    """A new, encrypted station file with its head's account and a recovery code."""
+    from ..services.unlock import new_store
+
+    if has_data(Path(args.db)):
+        raise UserFacingError(f"数据库 {args.db} 已存在，不能重复初始化")
+    if not args.head_user:
+        raise UserFacingError("初始化需要站长账号：请加 --head-user 登录名（数据用其密码加密）")
+    password = args.head_password or login.ask_password(f"{args.head_user} 的密码：")
+    engine = new_store(Path(args.db))
     ctx = staff.init_station(
         engine,
         code=args.code,
@@ -65,14 +76,14 @@ def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
         district_name=args.district_name or "",
         union_name=args.union_name or "",
     )
-    if args.head_user:
-        staff.add_staff(
-            ctx,
-            username=args.head_user,
-            display_name=args.head_name or args.head_user,
-            role="station_head",
-            password=args.head_password or "",
-        )
+    staff.add_staff(
+        ctx,
+        username=args.head_user,
+        display_name=args.head_name or args.head_user,
+        role="station_head",
+        password=password,
+    )
+    login.say_recovery_code(staff.new_recovery_code(ctx))
     return {
         "text": f"已初始化服务站 {args.name}（{args.code}），数据库：{args.db}",
         "station_id": ctx.station_id,
@@ -348,11 +359,69 @@ def cmd_program_add(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
+    from ..services.uow import transaction
+
+    ctx = _ctx(args)  # a backup holds everyone's data: only after a login (and audited)
     if args.restore:
+        ctx.require_head("恢复备份")
+        with transaction(ctx) as unit:
+            unit.audit("store.restore", "station", ctx.station_id)
+        ctx.engine.dispose()
         restore(Path(args.restore), Path(args.db))
         return {"text": f"已从 {args.restore} 恢复（原数据库已先备份）"}
+    with transaction(ctx) as unit:
+        unit.audit("store.backup", "station", ctx.station_id)
     path = backup(Path(args.db), reason="manual")
-    return {"text": f"已备份到 {path}", "path": str(path)}
+    return {"text": f"已备份到 {path}（已加密）", "path": str(path)}
+
+
+def cmd_staff_list(args: argparse.Namespace) -> dict[str, Any]:
+    accounts = staff.list_staff(_ctx(args))
+    rows = [
+        {"username": a.username, "name": a.display_name, "role": a.role, "active": a.active}
+        for a in accounts
+    ]
+    text = "\n".join(
+        f"{a.username}\t{a.display_name}\t{a.role}\t{'在用' if a.active else '已停用'}"
+        for a in accounts
+    )
+    return {"text": text or "没有工作人员", "staff": rows}
+
+
+def cmd_staff_deactivate(args: argparse.Namespace) -> dict[str, Any]:
+    ctx = _ctx(args)
+    account = staff.deactivate(ctx, staff.find_staff(ctx, args.username).id)
+    return {"text": f"已停用 {account.display_name}（{account.username}）", "id": account.id}
+
+
+def cmd_staff_reset(args: argparse.Namespace) -> dict[str, Any]:
+    """By a logged-in station head, or with the recovery code when every password is lost."""
+    from ..services.unlock import open_with_recovery
+
+    new = args.password or login.ask_password(
+        f"{args.username} 的新密码：", env="STATIONDESK_NEW_PASSWORD"
+    )
+    if args.recovery_code:
+        opened = open_with_recovery(Path(args.db), args.recovery_code, args.username, new)
+        args._opened = opened
+        code = staff.new_recovery_code(opened.ctx)
+        login.say_recovery_code(code)
+        return {"text": f"已凭恢复码重置 {args.username} 的密码；旧恢复码已作废，新恢复码见上"}
+    ctx = _ctx(args)
+    account = staff.reset_password(ctx, staff.find_staff(ctx, args.username).id, new)
+    return {"text": f"已重置 {account.display_name}（{account.username}）的密码", "id": account.id}
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> dict[str, Any]:
+    from ..services import auditchain
+
+    report = auditchain.verify(_ctx(args))
+    seq, digest = report.head
+    lines = [f"审计记录 {report.rows} 条，链头第 {seq} 条（{digest[:16] or '-'}）"]
+    lines += [f"问题：{p}" for p in report.problems] or ["哈希链完整，链头与记录一致"]
+    if not report.ok:
+        raise UserFacingError("审计链核验未通过：" + "；".join(report.problems))
+    return {"text": "\n".join(lines), **report.as_dict()}
 
 
 def cmd_bench(args: argparse.Namespace) -> dict[str, Any]:
@@ -452,6 +521,20 @@ def register(sub: Any) -> Any:
     p.add_argument("--role", required=True, help="社工/站长/审核/审计（只读）")
     p.add_argument("--password", required=True)
     p.set_defaults(handler=cmd_staff_add)
+    p = st.add_parser("list", help="列出工作人员")
+    p.set_defaults(handler=cmd_staff_list)
+    p = st.add_parser("deactivate", help="停用账号（站长）：不能再登录，其密钥封装随之删除")
+    p.add_argument("username")
+    p.set_defaults(handler=cmd_staff_deactivate)
+    p = st.add_parser("reset-password", help="重置密码（站长；或凭恢复码重置站长密码）")
+    p.add_argument("username")
+    p.add_argument("--password", help="新密码（不填则提示输入，或 STATIONDESK_NEW_PASSWORD）")
+    p.add_argument("--recovery-code", help="忘记所有密码时：站长保管的恢复码（无需 --user）")
+    p.set_defaults(handler=cmd_staff_reset)
+
+    audit = sub.add_parser("audit", help="审计").add_subparsers(dest="action", required=True)
+    p = audit.add_parser("verify", help="核验审计哈希链及链头（发现篡改或删除）")
+    p.set_defaults(handler=cmd_audit_verify)
 
     pg = sub.add_parser("program", help="帮扶项目").add_subparsers(dest="action", required=True)
     p = pg.add_parser("add")

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from contract.enums import LogCategory, Role, Topic, VisitType
 
+from ..keys import new_data_key
 from ..store import open_store
 from . import logs, programs, relief, search, staff, visits
 from .context import Actor, Ctx
@@ -85,7 +86,7 @@ def create_demo(
 ) -> Ctx:
     """Create a demo station in a new database: staff head/worker (password demo1234)."""
     say = progress or (lambda _text: None)
-    engine = engine or open_store(db_path)
+    engine = engine or open_store(db_path, new_data_key())  # encrypted; wrapped per login
     station_ctx = staff.init_station(
         engine,
         code="4401060001",

@@ -143,7 +143,7 @@ class District:
         _sid, enrol_code = admin.create_station(self.engine, DISTRICT, code, f"第{number}服务站")
         path = self.root / code / "station.sqlite3"
         path.parent.mkdir(parents=True)
-        engine = open_store(path)
+        engine = open_store(path, bytes(range(32)))  # encrypted, as tests/conftest.TEST_KEY
         ctx = staff_service.init_station(
             engine,
             code=code,

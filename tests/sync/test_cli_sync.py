@@ -15,9 +15,12 @@ from .harness import DISTRICT
 
 
 def _cli(tmp_path, db, *args):
-    env = dict(os.environ, STATIONDESK_HOME=str(tmp_path / "home"))
+    env = dict(
+        os.environ, STATIONDESK_HOME=str(tmp_path / "home"), STATIONDESK_PASSWORD="secret123"
+    )
+    login = [] if args[0] == "init" else ["--user", "head"]
     return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "--db", str(db), *args],
+        [sys.executable, "-m", "desktop.cli", "--db", str(db), *login, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -30,7 +33,12 @@ def test_enrol_and_sync_from_the_command_line(district, tmp_path):
     code = f"{DISTRICT}0042"
     _sid, enrol_code = admin.create_station(district.engine, DISTRICT, code, "命令行服务站")
     db = tmp_path / "cli.sqlite3"
-    assert _cli(tmp_path, db, "init", "--code", code, "--name", "命令行服务站").returncode == 0
+    assert (
+        _cli(
+            tmp_path, db, "init", "--code", code, "--name", "命令行服务站", "--head-user", "head"
+        ).returncode
+        == 0
+    )
     added = _cli(
         tmp_path, db, "member", "add", "--name", "张三", "--id-number", "440524188001010014"
     )

@@ -162,9 +162,11 @@ def test_tampered_foreign_and_misdirected_files_are_refused(district, tmp_path):
 
 
 def _station_cli(tmp_path, db, *args):
-    env = dict(os.environ, STATIONDESK_HOME=str(tmp_path / "home"))
+    env = dict(
+        os.environ, STATIONDESK_HOME=str(tmp_path / "home"), STATIONDESK_PASSWORD="secret123"
+    )
     return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "--json", "--db", str(db), *args],
+        [sys.executable, "-m", "desktop.cli", "--json", "--db", str(db), "--user", "head1", *args],
         capture_output=True,
         text=True,
         env=env,
