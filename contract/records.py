@@ -107,6 +107,20 @@ def _plan(entity: str) -> tuple[tuple[str, bool, Checker], ...]:
 
 
 @cache
+def required(entity: str) -> frozenset[str]:
+    """The columns a whole record holds (those that may not be null)."""
+    return frozenset(name for name, _kind, nullable in COLUMNS[entity] if not nullable)
+
+
+def check_whole(entity: str, data: dict[str, Any]) -> None:
+    """A pushed record carries every column that may not be null: a record of only an id
+    and a station would be stored, and no station could apply it on pull."""
+    if not required(entity).issubset(data):
+        missing = sorted(required(entity) - data.keys())
+        raise RecordError(f"记录不完整，缺少字段：{', '.join(missing[:5])}")
+
+
+@cache
 def _known(entity: str) -> frozenset[str]:
     return frozenset(name for name, _k, _n in COLUMNS[entity]) | DERIVED_FIELDS | LOCAL_FIELDS
 

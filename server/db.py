@@ -31,6 +31,7 @@ from sqlalchemy import (
 metadata = MetaData()
 MEMBER_KEY = "entity = 'member' AND natural_key IS NOT NULL"
 RELIEF_KEY = "member_id IS NOT NULL"
+RECEIPT_KEY = "entity = 'receipt'"
 
 district = Table(
     "district",
@@ -72,7 +73,7 @@ record = Table(
     Column("member_id", String(64)),  # relief: duplicate checks
     Column("program_id", String(64)),
     Column("period", String(7)),
-    Column("natural_key", String(64)),  # member: id number; station: code
+    Column("natural_key", String(64)),  # member: id number; station: code; receipt: number
     Column("data", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_record_district_seq", "district_id", "seq"),
@@ -95,6 +96,14 @@ record = Table(
         unique=True,
         sqlite_where=text(MEMBER_KEY),
         postgresql_where=text(MEMBER_KEY),
+    ),
+    # receipt numbers, unique in a district (checked by the push path; migration s0004)
+    Index(
+        "ix_record_receipt_number",
+        "district_id",
+        "natural_key",
+        sqlite_where=text(RECEIPT_KEY),
+        postgresql_where=text(RECEIPT_KEY),
     ),
 )
 

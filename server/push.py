@@ -17,14 +17,15 @@ from typing import Any
 import msgspec
 from sqlalchemy import Connection, Engine, func, select
 
-from contract import protocol
-from contract.protocol import DISTRICT_ONLY, FACTS, OWNED, SHARED, Status, period_of
-from contract.records import RecordError, clean_wire
+from contract import protocol, rules
+from contract.protocol import DISTRICT_ONLY, OWNED, SHARED, Status
+from contract.records import RecordError, check_whole, clean_wire
 from contract.sqlbind import placeholder
 from contract.wire import Mutation, PushRequest, push_from_model
 
 from . import derived
 from .db import closed_period, is_postgres, mutation
+from .judge import Judge
 from .rows import Row, flush, load, now, processed, select_in
 
 
@@ -71,13 +72,13 @@ class Batch:
         conn: Connection,
         auth: StationAuth,
         rows: dict[tuple[str, str], Row],
-        closed: set[str],
+        judge: Judge,
         id_numbers: dict[str, str],
     ) -> None:
         self.conn = conn
         self.auth = auth
         self.rows = rows
-        self.closed = closed
+        self.judge = judge
         self.id_numbers = id_numbers  # ID number -> member id, kept current as rows change
         self.new_conflicts: list[Row] = []
 
@@ -109,6 +110,9 @@ class Batch:
         if current is not None and current.district_id != self.auth.district_id:
             raise RecordError("无权修改其他区的数据")
         if m.entity in OWNED:
+            self._scope(m, data, current)
+        self.judge.check(m, data, current)
+        if m.entity in OWNED:
             return self._owned(m, data, current)
         if current is None and data["station_id"] != me:
             raise RecordError("新建会员只能记在本服务站名下")
@@ -124,16 +128,17 @@ class Batch:
             fields=fields or [],
         )
 
-    def _owned(self, m: Mutation, data: dict[str, Any], current: Row | None) -> Answer:
-        """Facts and station-owned rows: only the owner writes; a newer local version wins."""
+    def _scope(self, m: Mutation, data: dict[str, Any], current: Row | None) -> None:
+        """Station-owned rows: only the owner writes."""
         me = self.auth.station_id
         if data["station_id"] != me or (current is not None and current.owner != me):
             raise RecordError("只能修改本服务站自己的记录")
         if m.entity == "station" and m.row_id != me:
             raise RecordError("只能修改本服务站的资料")
-        period = period_of(m.entity, data)
-        if m.entity in FACTS and period in self.closed:
-            raise RecordError(f"{period} 已月结并经区里确认，不能再修改")
+
+    def _owned(self, m: Mutation, data: dict[str, Any], current: Row | None) -> Answer:
+        """Facts and station-owned rows: a newer local version wins."""
+        me = self.auth.station_id
         if current is not None:
             if int(data.get("version") or 0) <= int(current.data.get("version") or 0):
                 return self._result(m, "duplicate", current)
@@ -231,7 +236,7 @@ class Batch:
             )
 
 
-def checked_record(m: Mutation) -> dict[str, Any] | RecordError:
+def checked_record(m: Mutation, today: dt.date) -> dict[str, Any] | RecordError:
     """A mutation's record, checked and trimmed to its synced fields, or why it is refused."""
     try:
         if m.entity in DISTRICT_ONLY:
@@ -241,7 +246,9 @@ def checked_record(m: Mutation) -> dict[str, Any] | RecordError:
         data = clean_wire(m.entity, m.payload.record)
         if data.get("id") != m.row_id:
             raise RecordError("记录编号与变更不符")
+        check_whole(m.entity, data)
         _fits_index_columns(data)
+        rules.check(m.entity, data, today=today)
     except RecordError as exc:
         return exc
     return data
@@ -250,7 +257,14 @@ def checked_record(m: Mutation) -> dict[str, Any] | RecordError:
 # Widths of the record table's index columns (db.py). PostgreSQL refuses a longer value with a
 # DataError that failed the whole batch as a 503, retried by the station for ever (SQLite
 # stored it); found by tests/sync/test_fuzz_api.py. The one record is refused instead.
-INDEX_WIDTHS = {"id_number": 64, "code": 64, "member_id": 64, "program_id": 64, "period": 7}
+INDEX_WIDTHS = {
+    "id_number": 64,
+    "number": 64,
+    "code": 64,
+    "member_id": 64,
+    "program_id": 64,
+    "period": 7,
+}
 
 
 def _fits_index_columns(data: dict[str, Any]) -> None:
@@ -282,7 +296,8 @@ def apply_push(
     Records are checked before the transaction begins (no lock is held for that)."""
     if isinstance(req, protocol.PushRequest):
         req = push_from_model(req)
-    checked = [checked_record(m) for m in req.mutations]
+    today = now().date()
+    checked = [checked_record(m, today) for m in req.mutations]
     with engine.begin() as conn:
         if is_postgres(engine):
             conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(auth.station_id))))
@@ -300,7 +315,13 @@ def apply_push(
             if m.entity == "member" and isinstance(data, dict) and m.mutation_id not in seen
         ] + [row.data.get("id_number") for row in rows.values() if row.entity == "member"]
         id_numbers = derived.members_by_id_number(conn, auth.district_id, numbers)
-        batch = Batch(conn, auth, rows, closed, id_numbers)
+        work = [
+            (m, data)
+            for m, data in zip(req.mutations, checked, strict=True)
+            if isinstance(data, dict) and m.mutation_id not in seen
+        ]
+        judge = Judge(conn, auth, work, rows, closed)
+        batch = Batch(conn, auth, rows, judge, id_numbers)
         results: list[Answer] = []
         answered: dict[str, Answer] = {}
         for m, data in zip(req.mutations, checked, strict=True):
@@ -324,7 +345,7 @@ def apply_push(
             result = batch.apply(m, data)
             answered[m.mutation_id] = result
             results.append(result)
-        extra = derived.after_push(conn, batch.rows, auth) + batch.new_conflicts
+        extra = derived.after_push(conn, batch.rows, auth) + batch.new_conflicts + judge.flags
         flush(conn, list(batch.rows.values()) + extra)
         if answered:
             stamp = processed(mutation.c.created_at, conn.dialect, now())

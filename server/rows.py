@@ -63,6 +63,8 @@ class Row:
             natural = data.get("id_number")
         elif self.entity == "station":
             natural = data.get("code")
+        elif self.entity == "receipt":
+            natural = data.get("number")
         is_relief = self.entity == "relief"
         return {
             "member_id": data.get("member_id") if is_relief else None,

@@ -7,8 +7,6 @@ entry that will push it, and the audit event that records it commit together.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -17,6 +15,7 @@ from sqlalchemy import Table, inspect
 from sqlmodel import Session, select
 
 from contract.protocol import DERIVED_FIELDS
+from contract.rules import canonical_hash  # the server checks receipts by the same hash
 
 from ..models import LOCAL_COLUMNS, SYNCED_TABLES, AuditEvent, Outbox, Synced, new_id, utcnow
 from ..store import write_engine
@@ -44,11 +43,6 @@ def record_payload(row: Synced) -> dict[str, Any]:
     """The synced content of a row: every column but this device's bookkeeping."""
     data = row.model_dump()
     return {k: to_wire(v) for k, v in data.items() if k not in LOCAL_COLUMNS}
-
-
-def canonical_hash(data: Any) -> str:
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class Unit:

@@ -136,7 +136,7 @@ def _close(me: str, **changes: Any) -> tuple[str, dict[str, Any]]:
 
 
 def _visit(me: str, **changes: Any) -> tuple[str, dict[str, Any]]:
-    record = record_payload(Visit(station_id=me, visit_type="home", visited_on=DAY, staff_id="s"))
+    record = record_payload(Visit(station_id=me, visit_type="home", visited_on=DAY, staff_id=""))
     return "visit", {**record, **changes}
 
 
