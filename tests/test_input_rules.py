@@ -311,3 +311,31 @@ def test_id_examples_from_the_issue():
     arabic_indic = "١١٠١٠٥١٩٤٩١٢٣١٠٠٢X"  # digits that str.isdigit() accepts
     with pytest.raises(idn.IdNumberError, match="前 17 位应为数字"):
         idn.parse(arabic_indic)
+
+
+# ---- phone numbers in ledgers are masked as the member list masks them ----
+
+
+def test_members_ledger_masks_phone_numbers(ctx, tmp_path):
+    from openpyxl import load_workbook
+    from sqlmodel import Session
+
+    from desktop.reports.ledger_queries import export_ledger
+    from desktop.services import members
+
+    members.add_member(
+        ctx, members.MemberInput(name="张三", id_number="440524188001010014", phone="13800138000")
+    )
+    with Session(ctx.engine) as session:
+        masked = export_ledger(session, ctx.station_id, "members", "2026-11", tmp_path / "m.xlsx")
+        full = export_ledger(
+            session, ctx.station_id, "members", "2026-11", tmp_path / "u.xlsx", unmasked=True
+        )
+
+    def phones(path):
+        sheet = load_workbook(path).active
+        column = [c.value for c in sheet[1]].index("手机号")
+        return [row[column].value for row in sheet.iter_rows(min_row=2)]
+
+    assert phones(masked) == ["138****8000"]
+    assert phones(full) == ["13800138000"]

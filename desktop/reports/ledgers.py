@@ -2,7 +2,7 @@
 
 Why write-only openpyxl and typed cells: a district asks for 10,000-row ledgers, and finance
 re-adds the amounts, so amounts are numbers in yuan with format 0.00 (not text), dates are
-dates. Sensitive columns (ID number, bank account, hardship) are masked unless the caller
+dates. Sensitive columns (ID number, phone, bank account, hardship) are masked unless the caller
 passes unmasked=True, which the service layer audits (个人信息保护法: export only what is needed).
 """
 
@@ -23,8 +23,10 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from contract.idnumber import mask
 
+from ..services.search import mask_phone
+
 # kinds: text, int, date, money (int fen in, yuan number out), and the sensitive ones
-SENSITIVE = {"id_number", "bank", "hardship"}
+SENSITIVE = {"id_number", "phone", "bank", "hardship"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Column:
 LEDGERS: dict[str, tuple[str, list[Column]]] = {
     "members": ("会员台账", [
         Column("姓名", "name", 10), Column("性别", "gender", 6), Column("出生日期", "birth_date", 12, "date"),
-        Column("身份证号", "id_number", 21, "id_number"), Column("手机号", "phone", 14),
+        Column("身份证号", "id_number", 21, "id_number"), Column("手机号", "phone", 14, "phone"),
         Column("工作单位", "employer", 28), Column("职业群体", "job_group", 12),
         Column("会员状态", "membership_status", 10), Column("困难类别", "hardship", 11, "hardship"),
         Column("困难档案号", "hardship_file_no", 14, "hardship"),
@@ -86,6 +88,8 @@ def _value(column: Column, raw: Any, unmasked: bool) -> Any:
             return mask(str(raw))
         if kind == "bank":
             return mask_bank(str(raw))
+        if kind == "phone":
+            return mask_phone(str(raw))  # as the member list shows it: 138****8000
         return "***"  # hardship: the category itself is sensitive
     if kind == "money":
         # a float in yuan: Excel holds doubles anyway, and 0.00 shows the exact fen

@@ -20,6 +20,16 @@ from .page import Page
 from .state import AppState
 from .widgets import Card
 
+MASKED = ("phone", "id_number", "bank_account")  # masked here as on the member page
+
+
+def _shown(field: str, value: str) -> str:
+    from .member_page import masked
+
+    if not value:
+        return "—"
+    return masked(field, value) if field in MASKED else value
+
 
 class ConflictsPage(Page):
     title_text = "冲突处理"
@@ -71,8 +81,8 @@ class ConflictsPage(Page):
                 grid.addWidget(QLabel(self.tr("服务器版本")), line, 2)
                 line += 1
             group = QButtonGroup(holder)
-            local = QRadioButton(row.local_value or "—")
-            server = QRadioButton(row.server_value or "—")
+            local = QRadioButton(_shown(row.field, row.local_value))
+            server = QRadioButton(_shown(row.field, row.server_value))
             server.setChecked(True)
             group.addButton(local, 0)
             group.addButton(server, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlmodel import select
 
 from desktop.services import members
@@ -274,3 +275,39 @@ def test_roster_import_preview_shows_warnings_then_imports(qtbot, state, tmp_pat
     with state.ctx.read() as session:
         imported = {m.name: (m.employer, m.job_group) for m in session.exec(select(Member))}
     assert imported == {"张三": ("顺丰速运", "courier"), "李四": ("美团", "food_delivery")}
+
+
+def test_conflicts_page_masks_phone_numbers_and_keeps_the_choice(qtbot, state):
+    from sqlmodel import Session
+
+    from desktop.models import Conflict
+    from desktop.ui.conflicts import ConflictsPage
+
+    member = _add(state.ctx, "李四", "440524188001010014", phone="13800138000")
+    conflict = Conflict(
+        entity="member",
+        row_id=member.id,
+        field="phone",
+        local_value="13800138000",
+        server_value="13900139001",
+    )
+    with Session(state.ctx.engine) as session:
+        session.add(conflict)
+        session.commit()
+        cid = conflict.id
+    page = ConflictsPage(state)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    local, server = page.groups[cid].button(0), page.groups[cid].button(1)
+    assert (local.text(), server.text()) == ("138****8000", "139****9001")
+    texts = [w.text() for w in page.findChildren(QLabel)] + [local.text(), server.text()]
+    assert not any("13800138000" in t or "13900139001" in t for t in texts)
+    page.scroll_area.ensureWidgetVisible(local)
+    _click(qtbot, local)
+    assert local.isChecked()
+    _click(qtbot, page.apply_button)
+    assert "已保存 1 项选择" in page.status.text()
+    with Session(state.ctx.engine) as session:
+        assert session.get(Conflict, cid).resolved_at is not None
+    assert members.get_member(state.ctx, member.id).phone == "13800138000"  # this station's
