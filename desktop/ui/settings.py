@@ -1,5 +1,6 @@
-"""设置: station details and staff (settings_station), receipt format, language, idle lock,
-data folder, backup and restore, and the about box."""
+"""设置, in tabs: station details and staff (settings_station), fund programs (programs), the
+district server (settings_sync), and this computer: receipt format, printer, language, idle lock,
+data folder, backup and restore, the about box."""
 
 from __future__ import annotations
 
@@ -14,13 +15,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
+    QTabWidget,
     QWidget,
 )
 
 from .about import AboutDialog
 from .page import Page
+from .programs import ProgramsCard
 from .settings_station import StaffCard, StationCard
+from .settings_sync import SyncSettingsCard
 from .state import AppState
 from .theme import LANGUAGES, current_language
 from .widgets import Card
@@ -39,7 +42,7 @@ FORMATS = {
 
 class SettingsPage(Page):
     title_text = "设置"
-    watches = frozenset({"station", "staff"})
+    watches = frozenset({"station", "staff", "fund_program", "program_budget", "sync"})
     idle_changed = Signal(int)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -93,17 +96,26 @@ class SettingsPage(Page):
         prefs.body.addLayout(form)
         prefs.body.addStretch(1)
         data = self._data_card(state)
-        left = QVBoxLayout()
-        left.addWidget(self.station, 3)
-        left.addWidget(prefs, 2)
-        right = QVBoxLayout()
-        right.addWidget(data, 1)
-        row = QHBoxLayout()
-        row.addLayout(left, 4)
-        row.addWidget(self.staff, 4)
-        row.addLayout(right, 3)
-        self.layout_.addLayout(row, 1)
+        self.programs = ProgramsCard(state)
+        self.sync = SyncSettingsCard(state)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(
+            self._side_by_side((self.station, 1), (self.staff, 1)), self.tr("服务站与人员")
+        )
+        self.tabs.addTab(self.programs, self.tr("帮扶项目"))
+        self.tabs.addTab(self._side_by_side((self.sync, 3), (QWidget(), 2)), self.tr("同步"))
+        self.tabs.addTab(self._side_by_side((prefs, 1), (data, 1)), self.tr("本机与数据"))
+        self.layout_.addWidget(self.tabs, 1)
         self.refresh()
+
+    @staticmethod
+    def _side_by_side(*parts: tuple[QWidget, int]) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 8, 0, 0)
+        for widget, stretch in parts:
+            row.addWidget(widget, stretch)
+        return holder
 
     def _data_card(self, state: AppState) -> Card:
         data = Card(self.tr("数据"))
@@ -135,6 +147,8 @@ class SettingsPage(Page):
         super().refresh()
         self.state.ops.query(self.state.ctx.station).success(self.station.show_station).run()
         self.staff.refresh()
+        self.programs.refresh()
+        self.sync.refresh()
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.state.db_path, self)
