@@ -339,3 +339,71 @@ def test_members_ledger_masks_phone_numbers(ctx, tmp_path):
 
     assert phones(masked) == ["138****8000"]
     assert phones(full) == ["13800138000"]
+
+
+# ---- the command line: the same rules, the warnings printed, the hand-out's year ----
+
+
+def _cli(home, *args, ok=True):
+    """stationdesk as a process, logged in as the station head (init needs no login)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, STATIONDESK_HOME=str(home / "home"), STATIONDESK_PASSWORD="secret123")
+    login = [] if args[0] == "init" else ["--user", "head"]
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--db", str(home / "s.sqlite3"), *login, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert (result.returncode == 0) == ok, result.stdout + result.stderr
+    return result
+
+
+def test_command_line_follows_the_input_rules(tmp_path):
+    import json
+
+    from openpyxl import load_workbook
+
+    this_year = dt.date.today().year
+    _cli(tmp_path, "init", "--code", "4401060001", "--name", "测试站", "--head-user", "head")
+    for year, limit in ((this_year, "500"), (this_year + 1, "9,000")):
+        _cli(
+            tmp_path, "program", "add", "--code", "LIV", "--year", str(year),
+            "--name", f"{year}年生活救助", "--type", "生活救助", "--max-amount", limit,
+        )  # fmt: skip
+    unknown = "990105194912310023"
+    added = _cli(tmp_path, "member", "add", "--name", "李四", "--id-number", unknown)
+    assert "提示：身份证号码的地区码 990105 未知，请核对号码" in added.stdout
+    spaced = _cli(
+        tmp_path, "member", "add", "--name", "王五", "--id-number", "120105 19861222 9385", ok=False
+    )
+    assert "身份证号码中间不能有空格" in spaced.stderr
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,身份证号,工作单位\n张三,11010519491231002X, 美团 \n", encoding="utf-8")
+    preview = _cli(tmp_path, "import-members", str(roster)).stdout
+    assert "提示 第 2 行 张三：工作单位前后有空格，已去掉空格" in preview
+    assert "未写入任何数据" in preview
+    issue = ("relief", "issue", "--member", unknown, "--program", "LIV")
+    for cash, reason in (
+        ("1.005", "现金金额最多两位小数：1.005"),
+        ("12元", "现金金额不要带单位"),
+        ("1e3", "现金金额不能用科学计数法"),
+        ("500.01", f"超过“{this_year}年生活救助”单次发放上限 ¥500.00"),
+    ):
+        refused = _cli(tmp_path, *issue, "--cash", cash, ok=False)
+        assert reason in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    future = _cli(tmp_path, *issue, "--cash", "100", "--date", tomorrow.isoformat(), ok=False)
+    assert "晚于今天" in future.stderr
+    assert (
+        json.loads(_cli(tmp_path, "--json", *issue, "--cash", "500").stdout)["total_fen"] == 50000
+    )
+    ledger = tmp_path / "relief.xlsx"
+    _cli(tmp_path, "export", "ledger", "relief", str(this_year), "--out", str(ledger))
+    sheet = load_workbook(ledger).active
+    column = [c.value for c in sheet[1]].index("帮扶项目")
+    assert [row[column].value for row in sheet.iter_rows(min_row=2)] == [f"{this_year}年生活救助"]
