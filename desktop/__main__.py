@@ -80,7 +80,9 @@ def _smoke_new(lang: str | None) -> list[str]:
         code = app.run(db_path, lang=lang, smoke=True)
         if code != 0:
             raise RuntimeError(f"the window smoke exited {code}")
-        facts = ["main window opened"] + _qt_checks()
+        from desktop.smoke import encryption_fact
+
+        facts = [f"main window opened on a file {encryption_fact(db_path)}"] + _qt_checks()
         receipt = new_station_receipt(db_path)
         facts.append(f"receipt {receipt.number} rendered to PDF ({receipt.pdf_bytes} bytes)")
         docs = month_documents(db_path)
@@ -94,17 +96,30 @@ def _smoke_new(lang: str | None) -> list[str]:
 
 
 def _smoke_existing(db_path: Path, lang: str | None) -> list[str]:
-    """Migrate the file (the store backs it up first), open the window on it until the login
-    asks for a user, then read it back. Writes nothing but the migration."""
+    """With a login (STATIONDESK_USER, STATIONDESK_PASSWORD): unlock the file (a plain one is
+    encrypted first), migrate it (the store backs it up first), open the window on it until
+    the login asks for a user, then read it back. Writes nothing but those and the login's
+    audit row. Without a login an encrypted file is only opened up to the login."""
     from PySide6.QtCore import QTimer
 
-    from desktop.smoke import existing_station_check
-    from desktop.store import migrate
+    from desktop.smoke import encryption_fact, existing_station_check
+    from desktop.store import is_plain, migrate
     from desktop.ui import app
 
     if not db_path.exists():
         raise FileNotFoundError(f"数据库文件不存在：{db_path}")
-    backup = migrate(db_path)
+    login = _smoke_login()
+    converted = None
+    if login is not None:
+        from desktop.services import unlock
+
+        opened = unlock.open_with_login(db_path, *login, sleep=False)
+        backup, converted = opened.migrated_backup, opened.converted_backup
+        opened.engine.dispose()
+    elif is_plain(db_path):
+        backup = migrate(db_path)
+    else:
+        backup = None
     qapp = app.make_app(lang=lang)
     controller = app.Controller(db_path)
     timeout = time.monotonic() + 20
@@ -125,7 +140,9 @@ def _smoke_existing(db_path: Path, lang: str | None) -> list[str]:
     controller.ops.wait(5000)
     if code != 0:
         raise RuntimeError("the window did not reach the login on this database within 20 s")
-    check = existing_station_check(db_path)
+    if login is None and not is_plain(db_path):
+        return [f"{db_path.name}: {encryption_fact(db_path)}", "window opened up to the login"]
+    check = existing_station_check(db_path, login)
     facts = [
         f"{db_path.name} at schema {check.revision}"
         + (f" (backup before migrating: {backup.name})" if backup else " (already current)"),
@@ -133,11 +150,20 @@ def _smoke_existing(db_path: Path, lang: str | None) -> list[str]:
         f"{check.visits} visits",
         "window opened up to the login",
     ] + _qt_checks()
+    if login is not None:
+        facts.insert(0, f"{db_path.name} {encryption_fact(db_path)}")
+    if converted is not None:
+        facts.insert(1, f"encrypted on this login (backup before encrypting: {converted.name})")
     if check.receipt:
         facts.append(
             f"receipt {check.receipt.number} rendered to PDF ({check.receipt.pdf_bytes} bytes)"
         )
     return facts
+
+
+def _smoke_login() -> tuple[str, str] | None:
+    user, password = os.environ.get("STATIONDESK_USER"), os.environ.get("STATIONDESK_PASSWORD")
+    return (user, password) if user and password else None
 
 
 def _qt_checks() -> list[str]:

@@ -1,8 +1,9 @@
 """The data half of `--smoke` (no Qt): a receipt rendered to PDF, on a new or an existing file.
 
 `python -m desktop --smoke` (and the bundle's `stationdesk --smoke`) opens the window on a
-throwaway database and then calls new_station_receipt() on it; `--smoke --db FILE` migrates an
-existing file and calls existing_station_check() on it, which writes nothing.
+throwaway (encrypted) database and then calls new_station_receipt() on it; `--smoke --db FILE`
+with a login (STATIONDESK_USER / STATIONDESK_PASSWORD) unlocks, migrates (a plain file is
+encrypted first) and calls existing_station_check() on it, which writes nothing else.
 """
 
 from __future__ import annotations
@@ -17,17 +18,43 @@ from sqlmodel import Session, col, select
 
 from contract.enums import Role
 
+from . import keys
 from .models import Member, Receipt, ReliefDistribution, Visit
 from .receipts import render_receipt
-from .services import members, programs, relief, staff
+from .services import members, programs, relief, staff, unlock
 from .services.context import Actor, Ctx
 from .services.fakedata import fake_members
 from .services.uow import canonical_hash
-from .store import current_revision, make_engine
+from .store import current_revision, is_plain, make_engine
 
 
 class SmokeError(Exception):
     """A smoke check failed; the message says which."""
+
+
+Login = tuple[str, str]
+SMOKE_LOGIN: Login = ("smoke", "smoke123")  # the throwaway station's head (ui.app.prepare_smoke)
+
+
+def _open(db_path: Path, login: Login | None) -> Any:
+    """The engine on the file: unlocked by the login, or a plain file as it is."""
+    if login is None:
+        return make_engine(db_path)
+    return unlock.open_with_login(db_path, *login, sleep=False).engine
+
+
+def encryption_fact(db_path: Path) -> str:
+    """Proof the file on disk is SQLCipher's, not plain SQLite: its header and the cipher."""
+    from sqlcipher3 import dbapi2
+
+    if is_plain(db_path):
+        raise SmokeError(f"{db_path.name} 未加密")
+    con = dbapi2.connect(":memory:")
+    try:
+        version = con.execute("PRAGMA cipher_version").fetchone()[0]
+    finally:
+        con.close()
+    return f"encrypted (SQLCipher {version})"
 
 
 @dataclass(frozen=True)
@@ -75,10 +102,10 @@ def _head(ctx: Ctx) -> Ctx:
     return ctx.as_actor(Actor.of(heads[0]))
 
 
-def new_station_receipt(db_path: Path) -> ReceiptCheck:
+def new_station_receipt(db_path: Path, login: Login | None = SMOKE_LOGIN) -> ReceiptCheck:
     """On a set-up throwaway station: one program, one fake member, one relief issue, its
     receipt recorded as printed and rendered to PDF in memory."""
-    engine = make_engine(db_path)
+    engine = _open(db_path, login)
     try:
         ctx = _head(staff.local_context(engine))
         today = ctx.today
@@ -114,13 +141,13 @@ def new_station_receipt(db_path: Path) -> ReceiptCheck:
         engine.dispose()
 
 
-def month_documents(db_path: Path) -> DocumentsCheck:
+def month_documents(db_path: Path, login: Login | None = SMOKE_LOGIN) -> DocumentsCheck:
     """This month's report, sign-off sheet and relief ledger (.xlsx, beside the database)."""
     from .reports.ledger_queries import export_ledger
     from .reports.monthly import monthly_pdf
     from .reports.signoff import signoff_pdf
 
-    engine = make_engine(db_path)
+    engine = _open(db_path, login)
     try:
         ctx = staff.local_context(engine)
         period = ctx.today.strftime("%Y-%m")
@@ -141,10 +168,13 @@ def _count(session: Session, table: type) -> int:
     return int(session.exec(select(func.count()).select_from(table)).one())
 
 
-def existing_station_check(db_path: Path) -> StationCheck:
+def existing_station_check(db_path: Path, login: Login | None = None) -> StationCheck:
     """Read an (already migrated) station file: row counts, and the latest receipt's frozen
-    content checked against its hash and rendered to PDF in memory (nothing is recorded)."""
-    engine = make_engine(db_path)
+    content checked against its hash and rendered to PDF in memory (nothing is recorded but
+    the login's audit row)."""
+    engine = _open(db_path, login)
+    ring = keys.ring_of(engine)
+    key = ring.data_key if ring is not None else None
     try:
         with Session(engine) as session:
             latest = session.exec(
@@ -157,7 +187,7 @@ def existing_station_check(db_path: Path) -> StationCheck:
                 void = latest.void_reason if latest.voided else None
                 check = ReceiptCheck(latest.number, _pdf(dict(latest.content), void_reason=void))
             return StationCheck(
-                revision=current_revision(Path(db_path)),
+                revision=current_revision(Path(db_path), key),
                 members=_count(session, Member),
                 relief=_count(session, ReliefDistribution),
                 receipts=_count(session, Receipt),

@@ -66,6 +66,7 @@ class Opened:
     ctx: Ctx  # acting as the member who logged in
     recovery_code: str | None = None  # set once, when a plain file was just converted
     converted_backup: Path | None = None
+    migrated_backup: Path | None = None  # taken before a schema migration
 
     @property
     def actor(self) -> Actor:
@@ -95,8 +96,10 @@ def open_with_login(db_path: Path, username: str, password: str, *, sleep: bool 
         if sleep:
             time.sleep(0.5)
         raise
-    engine = store.open_store(db_path, data_key)
-    return _login(engine, username, password, sleep=sleep)
+    taken = store.migrate(db_path, data_key)
+    opened = _login(store.make_engine(db_path, data_key), username, password, sleep=sleep)
+    opened.migrated_backup = taken
+    return opened
 
 
 def _login(engine: Engine, username: str, password: str, *, sleep: bool) -> Opened:
@@ -119,10 +122,12 @@ def _convert(db_path: Path, username: str, password: str, *, sleep: bool) -> Ope
     _check_plain_login(db_path, username, password, sleep=sleep)
     data_key, code = keys.create_key_file(db_path, username, password)
     taken = store.encrypt_plain(db_path, data_key)
-    engine = store.open_store(db_path, data_key)
+    migrated = store.migrate(db_path, data_key)
+    engine = store.make_engine(db_path, data_key)
     opened = _login(engine, username, password, sleep=sleep)
     record_head(engine)
     opened.recovery_code, opened.converted_backup = code, taken
+    opened.migrated_backup = migrated
     return opened
 
 

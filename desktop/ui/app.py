@@ -1,7 +1,10 @@
-"""Start-up: paint the window first, open the store in the background, then set-up or login.
+"""Start-up: paint the window first, look at the store in the background, then set-up or login.
 
-The window shell imports no services (sqlmodel costs ~0.3 s); the store is opened and the
-services imported on the ops helper while the first frame is already on screen.
+The station file is encrypted: only a login can open it. So the ops helper first probes the
+path (new, encrypted with its key file, or a plain file from before encryption) while the
+first frame is on screen; the login then unwraps the key, opens and migrates the store, and
+checks the account, all on the helper (services.unlock). A new file gets a fresh key and the
+set-up wizard. The window shell imports no services (sqlmodel costs ~0.3 s).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -49,17 +53,18 @@ def make_app(argv: list[str] | None = None, lang: str | None = None) -> QApplica
 
 
 def _open(db_path: Path) -> dict[str, Any]:
-    """Runs on the ops helper: migrate/open the store and learn whether the station exists."""
-    from desktop.services import staff, ui_queries
+    """Runs on the ops helper: what is at the path (nothing is decrypted before a login).
+    A new file is created encrypted, for the set-up wizard."""
+    from desktop.services import unlock
 
-    engine = ui_queries.open_station_store(db_path)
-    info: dict[str, Any] = {"engine": engine, "configured": ui_queries.station_configured(engine)}
-    if info["configured"]:
-        ctx = staff.local_context(engine)
-        info["ctx"] = ctx
-        station = ctx.station()
-        info["station_name"], info["station_code"] = station.name, station.code
-        info["usernames"] = [s.username for s in staff.list_staff(ctx) if s.active]
+    found = unlock.probe(db_path)
+    info: dict[str, Any] = {
+        "configured": found.kind != "new",
+        "usernames": found.usernames,
+        "station_name": found.label,
+    }
+    if found.kind == "new":
+        info["engine"] = unlock.new_store(db_path)
     return info
 
 
@@ -83,6 +88,7 @@ class Controller:
         self.state: AppState | None = None
         self.on_ready: list[Callable[[AppState], None]] = []
         self.dialog: Any = None
+        self.recovery_dialog: Any = None
         self._opening = False
         self.watchdog = StallWatchdog(parent=self.window) if watchdog else None
         self.idle = IdleWatcher(float(str(settings().value("idle_minutes", 10))), self.window)
@@ -122,8 +128,8 @@ class Controller:
 
     def _opened(self, info: dict[str, Any]) -> None:
         self.info = info
-        self.bridge.attach()
         if not info["configured"]:
+            self.bridge.attach()
             from .wizard import SetupWizard
 
             self.dialog = SetupWizard(self.ops, info["engine"], self.db_path, self.window)
@@ -145,31 +151,57 @@ class Controller:
         self.info["suggest"] = username
         self._ask_login()
 
+    def _attempt(self) -> Callable[..., Any]:
+        """How a login is checked: against the open store, or (before it is open) by
+        unwrapping its key, opening it and then checking (answers an unlock.Opened)."""
+        from desktop.services import staff, unlock
+
+        if "ctx" in self.info:
+            return partial(staff.login, self.info["ctx"])
+        return partial(unlock.open_with_login, self.db_path)
+
     def _ask_login(self, locked_to: str | None = None, lock: bool = False) -> None:
         if self.auto_login and not lock:
-            from desktop.services import staff
-
             user, password = self.auto_login
-            op = self.ops.query(staff.login, self.info["ctx"], user, password, sleep=False)
-            op.success(self._logged_in).run()
+            op = self.ops.query(self._attempt(), user, password, sleep=False)
+            op.success(self._logged_in).failure(self._open_failed).run()
             return
         from .login import LoginDialog
 
         self.dialog = LoginDialog(
             self.ops,
-            self.info["ctx"],
+            self.info.get("ctx"),
             self.info.get("station_name", ""),
             self.info.get("usernames", []),
             locked_to=locked_to,
             lock=lock,
             parent=self.window,
+            attempt=self._attempt(),
         )
         if self.info.get("suggest") and not lock:
             self.dialog.username.setCurrentText(self.info["suggest"])
         self.dialog.logged_in.connect(self._logged_in)
         self.dialog.open()
 
-    def _logged_in(self, actor: Any) -> None:
+    def _unlocked(self, opened: Any) -> Any:
+        """The first login opened the store: keep it, and show a new recovery code once."""
+        ctx = opened.ctx
+        station = ctx.station()
+        self.info.update(
+            engine=opened.engine,
+            ctx=ctx,
+            station_name=station.name,
+            station_code=station.code,
+        )
+        self.bridge.attach()
+        if opened.recovery_code:
+            from .login import show_recovery_code
+
+            self.recovery_dialog = show_recovery_code(self.window, opened.recovery_code)
+        return opened.actor
+
+    def _logged_in(self, result: Any) -> None:
+        actor = self._unlocked(result) if hasattr(result, "engine") else result
         if self.state is not None and self.state.actor.staff_id == actor.staff_id:
             self.window.set_locked(False)
             return  # unlocked by the same person: keep the screens as they were
@@ -217,10 +249,10 @@ def smoke_db() -> Path:
 
 
 def prepare_smoke(db_path: Path) -> None:
-    from desktop.services import staff
-    from desktop.store import open_store
+    """A throwaway station, encrypted as any (the window then logs in as smoke/smoke123)."""
+    from desktop.services import staff, unlock
 
-    engine = open_store(db_path)
+    engine = unlock.new_store(db_path)
     ctx = staff.init_station(engine, code="0000000001", name="冒烟测试服务站")
     staff.add_staff(
         ctx, username="smoke", display_name="测试", role="station_head", password="smoke123"

@@ -1,7 +1,9 @@
-"""Log in (offline, against local argon2 hashes); also the idle lock and "switch user"."""
+"""Log in (offline): the first login unlocks the encrypted station file; later ones (idle
+lock, "switch user") are checked against the open file's argon2 hashes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +27,8 @@ from .theme import icon
 class LoginDialog(QDialog):
     """Asks for a login name and password; runs login() in the background (it is slow on purpose).
 
-    logged_in carries the Actor. As a lock screen (lock=True: idle lock, lock button, switch
+    attempt(username, password) does the check (default: staff.login on ctx); logged_in
+    carries what it answers (an Actor, or an unlock.Opened). As a lock screen (lock=True: idle lock, lock button, switch
     user) it cannot be dismissed; locked_to pre-fills the user who was working.
     """
 
@@ -40,10 +44,12 @@ class LoginDialog(QDialog):
         locked_to: str | None = None,
         lock: bool = False,
         parent: QWidget | None = None,
+        attempt: Callable[[str, str], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.ctx = ctx
+        self.attempt = attempt
         self.lock = lock
         self.setWindowTitle(self.tr("已锁定") if lock else self.tr("登录"))
         self.setWindowIcon(icon("app"))
@@ -86,9 +92,11 @@ class LoginDialog(QDialog):
         self.ok.setEnabled(False)
         self.error.setText(self.tr("正在验证……"))
         name, password = self.username.currentText(), self.password.text()
-        self.ops.query(staff.login, self.ctx, name, password).success(self._ok).failure(
-            self._failed
-        ).run()
+        if self.attempt is not None:
+            op = self.ops.query(self.attempt, name, password)
+        else:
+            op = self.ops.query(staff.login, self.ctx, name, password)
+        op.success(self._ok).failure(self._failed).run()
 
     def _ok(self, actor: Any) -> None:
         self.logged_in.emit(actor)
@@ -104,3 +112,35 @@ class LoginDialog(QDialog):
         if self.lock:
             return
         super().reject()
+
+
+class RecoveryCodeDialog(QDialog):
+    """The station file's recovery code, shown once: the station head writes it on paper."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("恢复码"))
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "本站数据已加密。请站长把下面的恢复码抄在纸上，妥善保管（不要存在这台电脑上）。"
+                "忘记所有密码时，只有凭它才能重置站长密码。恢复码只显示这一次。"
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.code = QLabel(code)
+        self.code.setObjectName("PageTitle")
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.code)
+        self.done_button = QPushButton(self.tr("我已抄下恢复码"))
+        self.done_button.setObjectName("Primary")
+        self.done_button.clicked.connect(self.accept)
+        layout.addWidget(self.done_button)
+
+
+def show_recovery_code(parent: QWidget | None, code: str) -> RecoveryCodeDialog:
+    dialog = RecoveryCodeDialog(code, parent)
+    dialog.open()
+    return dialog

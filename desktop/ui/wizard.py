@@ -1,5 +1,6 @@
 """First start: enrol with the district server, start offline, or open a demo station;
-then create the first station-head (站长) account."""
+then create the first station-head (站长) account, and show the station file's recovery code
+once (the file is encrypted; the head's password and that code are what open it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -48,6 +49,8 @@ class SetupWizard(QDialog):
         self.stack.addWidget(self._offline_page())
         self.stack.addWidget(self._demo_page())
         self.stack.addWidget(self._head_page())
+        self.stack.addWidget(self._recovery_page())
+        self.head_username = ""
 
     def _page(self, title: str, intro: str) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()
@@ -181,6 +184,27 @@ class SetupWizard(QDialog):
         box.addWidget(go)
         return page
 
+    def _recovery_page(self) -> QWidget:
+        page, box = self._page(
+            self.tr("恢复码"),
+            self.tr(
+                "本站数据已加密，用各工作人员的密码打开。请站长把下面的恢复码抄在纸上，"
+                "妥善保管，不要存在这台电脑上：忘记所有密码时，只有凭它才能重置站长密码。"
+                "恢复码只显示这一次。"
+            ),
+        )
+        self.recovery_code = QLabel()
+        self.recovery_code.setObjectName("PageTitle")
+        self.recovery_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.recovery_code)
+        self.recovery_done = QPushButton(self.tr("我已抄下恢复码，开始使用"))
+        self.recovery_done.setObjectName("Primary")
+        self.recovery_done.clicked.connect(self._recovery_noted)
+        box.addStretch(1)
+        box.addWidget(self.recovery_done)
+        return page
+
     def _fail(self, form: FieldForm) -> Any:
         def show(exc: BaseException) -> None:
             from .errors import user_message
@@ -263,7 +287,7 @@ class SetupWizard(QDialog):
             self.enrol_status.setText(
                 self.tr(
                     "本机服务站已建立（名称和编码不能再改）。可以改正服务器地址或注册码后重试，"
-                    "或返回选择“先离线使用”，以后再注册（命令 stationdesk sync enrol）。"
+                    "或返回选择“先离线使用”，以后在“设置 → 同步”中登记。"
                 )
             )
 
@@ -312,8 +336,28 @@ class SetupWizard(QDialog):
             role="station_head",
             password=self.head_pw.text(),
         )
-        op.success(lambda _s: self._finish(self.ctx, username))
+        op.success(lambda _s: self._head_created(username))
         op.failure(self._fail(self.head_form)).run()
+
+    def _head_created(self, username: str) -> None:
+        from desktop import keys
+        from desktop.services import staff
+
+        self.head_username = username
+        if keys.ring_of(self.engine) is None:  # a plain file (never in production)
+            self._finish(self.ctx, username)
+            return
+        op = self.ops.query(staff.new_recovery_code, self.ctx)
+        op.success(self._show_recovery).failure(self._fail(self.head_form)).run()
+
+    def _show_recovery(self, code: str) -> None:
+        self.recovery_code.setText(code)
+        self.stack.setCurrentIndex(5)
+        self.recovery_done.setFocus()
+
+    def _recovery_noted(self) -> None:
+        self.recovery_code.clear()  # not kept on screen or in memory longer than needed
+        self._finish(self.ctx, self.head_username)
 
     def _finish(self, ctx: Any, username: str) -> None:
         self.done_setup.emit(ctx, username)
