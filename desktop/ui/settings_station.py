@@ -95,7 +95,9 @@ class StationCard(Card):
 
 
 class StaffCard(Card):
-    """工作人员: who has an account here, and (station head) a form to add one."""
+    """工作人员: who has an account here; (station head) reset the selected account's password
+    or deactivate it, and a form to add one. Each change syncs like any staff edit, and
+    re-wraps (or removes) that account's key to the station file."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("工作人员"), parent)
@@ -106,6 +108,7 @@ class StaffCard(Card):
         for column, width in enumerate((90, 80, 90)):
             self.list.setColumnWidth(column, width)
         self.body.addWidget(self.list, 1)
+        self._account_actions()
         heading = QLabel(self.tr("添加账号"))
         heading.setObjectName("CardTitle")
         self.body.addWidget(heading)
@@ -135,7 +138,73 @@ class StaffCard(Card):
             _head_only_note(self, self.tr("只有站长可以添加工作人员。"))
             for widget in (self.username, self.display_name, self.role, self.password):
                 widget.setEnabled(False)
+            for widget in (self.new_password, self.reset_button, self.deactivate_button):
+                widget.setEnabled(False)
             self.add_button.setEnabled(False)
+
+    def _account_actions(self) -> None:
+        row = QHBoxLayout()
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setPlaceholderText(self.tr("新密码（至少 6 位）"))
+        self.reset_button = QPushButton(self.tr("重置密码"))
+        self.reset_button.clicked.connect(self.reset_password)
+        self.deactivate_button = QPushButton(self.tr("停用账号"))
+        self.deactivate_button.clicked.connect(self.deactivate)
+        row.addWidget(self.new_password, 1)
+        row.addWidget(self.reset_button)
+        row.addWidget(self.deactivate_button)
+        self.body.addLayout(row)
+        self.account_status = QLabel()
+        self.account_status.setWordWrap(True)
+        self.body.addWidget(self.account_status)
+
+    def _selected(self) -> tuple[str, str] | None:
+        item = self.list.currentItem()
+        if item is None:
+            self.account_status.setText(self.tr("请先在上面的列表中选择一位工作人员"))
+            return None
+        return str(item.data(0, Qt.ItemDataRole.UserRole)), item.text(1)
+
+    def reset_password(self) -> None:
+        from desktop.services import staff
+
+        chosen = self._selected()
+        if chosen is None:
+            return
+        staff_id, name = chosen
+        op = self.state.ops.query(
+            staff.reset_password, self.state.ctx, staff_id, self.new_password.text()
+        )
+        op.success(
+            lambda _a: self._account_done(self.tr("已重置 %1 的密码，请把新密码告诉本人。"), name)
+        )
+        op.failure(self._account_failed).run()
+
+    def deactivate(self) -> None:
+        from desktop.services import staff
+
+        chosen = self._selected()
+        if chosen is None:
+            return
+        staff_id, name = chosen
+        op = self.state.ops.query(staff.deactivate, self.state.ctx, staff_id)
+        op.success(lambda _a: self._account_done(self.tr("已停用 %1，该账号不能再登录。"), name))
+        op.failure(self._account_failed).run()
+
+    def _account_done(self, text: str, name: str) -> None:
+        self.new_password.clear()
+        self.account_status.setText(text.replace("%1", name))
+        self.refresh()
+
+    def _account_failed(self, exc: BaseException) -> None:
+        from .errors import show_error, user_message
+
+        message = user_message(exc)
+        if message is None:
+            show_error(self, exc)
+            return
+        self.account_status.setText(message)
 
     def refresh(self) -> None:
         from desktop.services import staff
