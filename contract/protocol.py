@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -131,7 +132,7 @@ class PullResponse(Wire):
 class EnrolRequest(Versioned):
     code: str = Field(min_length=4, max_length=64)
     station_code: str = Field(min_length=1, max_length=32)
-    station_id: str = Field(min_length=1, max_length=36)
+    station_id: str = Field(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z_.:-]+$")
     receipt_key: str = Field("", max_length=128, pattern=r"^[0-9a-fA-F]*$")
 
 
@@ -154,6 +155,15 @@ class ErrorBody(Wire):
     detail: str
 
 
+class TooDeep(ValueError):
+    """A request nested deeper than the contract needs (refused before it is parsed)."""
+
+
+def body_cap(path: str) -> int:
+    """The largest body a route reads, compressed or not: only a push carries records."""
+    return MAX_BODY if path.endswith("/push") else MAX_SMALL_BODY
+
+
 def gzip_bytes(data: bytes) -> bytes:
     """Level 1: on a station's link the size matters, the last few percent do not."""
     return gzip.compress(data, compresslevel=1)
@@ -168,6 +178,33 @@ def gunzip_limited(data: bytes, limit: int = MAX_BODY) -> bytes:
     if len(out) > limit or inflater.unconsumed_tail:
         raise ValueError("body too large")
     return out
+
+
+_NOT_STRUCTURE = bytes(i for i in range(256) if i not in b'[]{}"')
+_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
+_STRING = re.compile(rb'"[^"]*"')
+
+
+def too_deep(body: bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether a JSON text nests arrays and objects deeper than limit, found without parsing
+    it into objects (a parser recurses once per level: 990 levels took the server down).
+
+    Escaped backslashes and quotes are dropped, then everything but brackets and quotes; what
+    is between two quotes was a string and goes too. Each pass then removes the innermost
+    empty pairs: what is left after limit passes is nested deeper (or not JSON at all)."""
+    text = body.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    if b'"' in text:
+        text = _STRING.sub(b"", text)
+    for _ in range(limit):
+        if not text:
+            return False
+        text = _EMPTY_PAIR.sub(b"", text)
+    if not text:
+        return False
+    # something is left: nesting beyond limit if pairs are still being closed or more than
+    # limit brackets stay open; a few unbalanced ones are left to the parser to name
+    opened = text.count(b"[") + text.count(b"{")
+    return _EMPTY_PAIR.search(text) is not None or opened > limit
 
 
 def period_of(entity: str, data: dict[str, Any]) -> str | None:

@@ -22,6 +22,7 @@ from .schema import COLUMNS
 
 MAX_TEXT = 20000
 MAX_JSON = 200000
+MAX_FIELD_DEPTH = 6  # a JSON field nests at most this deep (goods: a list of flat objects)
 
 
 class RecordError(ValueError):
@@ -62,9 +63,14 @@ def _check_date(name: str, value: Any) -> Any:
 
 
 def _check_json(name: str, value: Any) -> Any:
-    if not isinstance(value, dict | list) or len(repr(value)) > MAX_JSON:
+    if not isinstance(value, dict | list):
         raise RecordError(f"字段 {name} 格式不对")
-    _no_nan(value)
+    try:
+        _no_nan(value)  # first: it stops at MAX_FIELD_DEPTH, repr would recurse without end
+    except RecordError as exc:
+        raise RecordError(f"字段 {name} {exc}") from None
+    if len(repr(value)) > MAX_JSON:
+        raise RecordError(f"字段 {name} 格式不对")
     return value
 
 
@@ -125,7 +131,9 @@ def _known(entity: str) -> frozenset[str]:
     return frozenset(name for name, _k, _n in COLUMNS[entity]) | DERIVED_FIELDS | LOCAL_FIELDS
 
 
-def _no_nan(value: Any) -> None:
+def _no_nan(value: Any, depth: int = 0) -> None:
+    if depth > MAX_FIELD_DEPTH:
+        raise RecordError("嵌套层次过深")
     if isinstance(value, float) and not math.isfinite(value):
         raise RecordError("数值无效")
     if isinstance(value, str) and _bad_unicode(value):
@@ -134,10 +142,10 @@ def _no_nan(value: Any) -> None:
         for key, item in value.items():
             if isinstance(key, str) and _bad_unicode(key):
                 raise RecordError("含有非法字符")
-            _no_nan(item)
+            _no_nan(item, depth + 1)
     elif isinstance(value, list):
         for item in value:
-            _no_nan(item)
+            _no_nan(item, depth + 1)
 
 
 _MISSING = object()
@@ -240,7 +248,7 @@ def clean_wire(entity: str, record: msgspec.Raw) -> dict[str, Any]:
         decoder, python_checked, dropped = _typed(entity)
         try:
             out: dict[str, Any] = msgspec.to_builtins(decoder.decode(raw))
-        except (msgspec.MsgspecError, ValueError):
+        except (msgspec.MsgspecError, ValueError, RecursionError):
             pass
         else:
             for name in dropped.intersection(out):

@@ -102,14 +102,17 @@ def push_from_model(model: protocol.PushRequest) -> PushRequest:
 
 
 def decode_push(body: bytes) -> PushRequest:
-    """A push body; raises pydantic's ValidationError (with the fields) where it is invalid."""
+    """A push body; raises pydantic's ValidationError (with the fields) where it is invalid,
+    TooDeep where it nests deeper than a push ever does."""
     try:
         request = _PUSH.decode(body)
-    except (msgspec.MsgspecError, ValueError):
+    except (msgspec.MsgspecError, ValueError, RecursionError):
         pass
     else:
         if all(memoryview(m.payload.record)[:1] == b"{" for m in request.mutations):
             return request
+    if protocol.too_deep(body):  # the slower parsers below recurse once per level
+        raise protocol.TooDeep("请求嵌套层次过深")
     try:
         model = protocol.PushRequest.model_validate_json(body)
     except ValidationError as exc:

@@ -34,11 +34,15 @@ from contract.protocol import (
     PullResponse,
     PushResponse,
     ServerInfo,
+    TooDeep,
+    body_cap,
     gunzip_limited,
+    too_deep,
 )
 
 from . import auth as auth_mod
 from .db import make_engine
+from .limits import BodyCap
 from .pull import pull_page
 from .push import StationAuth, apply_push
 from .rows import now
@@ -103,11 +107,13 @@ class GzipRoute(APIRoute):
             if "gzip" in request.headers.get("content-encoding", ""):
                 body = await request.body()
                 try:
-                    request._body = gunzip_limited(body)
+                    request._body = gunzip_limited(body, body_cap(request.url.path))
                 except ValueError:
                     return JSONResponse({"detail": "请求体过大"}, status_code=413)
                 except Exception:  # noqa: BLE001 - any corrupt gzip is the client's fault
                     return JSONResponse({"detail": "请求体不是有效的 gzip 数据"}, status_code=400)
+            if model is not None and too_deep(await request.body()):  # small: cheap to scan
+                return JSONResponse({"detail": "请求嵌套层次过深"}, status_code=422)
             if reads_body and request.headers.get("content-type", "").startswith(
                 "application/json"
             ):
@@ -143,6 +149,8 @@ async def pushed_body(request: Request) -> wire.PushRequest:
         if kind and "json" not in kind.split(";")[0]:
             protocol.PushRequest.model_validate(body)  # raises: FastAPI's answer to non-JSON
         return wire.decode_push(body)
+    except TooDeep:
+        raise HTTPException(422, "请求嵌套层次过深") from None
     except ValidationError as exc:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
@@ -260,6 +268,7 @@ def create_app(
         description="区总工会服务器：服务站同步接口",
     )
     app.router.route_class = GzipRoute
+    app.add_middleware(BodyCap)  # type: ignore[arg-type]
     app.state.engine = engine
 
     @app.middleware("http")

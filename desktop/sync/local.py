@@ -34,6 +34,12 @@ CA_BUNDLE = "sync.ca_bundle"
 LAST_SYNC = "sync.last_sync_at"
 CLOCK_OFFSET = "sync.clock_offset_s"
 FULL_PULL = "sync.full_pull"  # "1" while a from-zero pull is unfinished (survives interruption)
+SET_ASIDE = "sync.set_aside"  # pulled records this station could not apply (JSON list)
+MAX_SET_ASIDE = 200  # the newest are kept
+
+# (entity, id, reason) of a pulled record set aside: the page and its cursor still commit, so
+# one record nobody can apply never stops this station's sync (sync.md principle 2)
+Aside = list[tuple[str, str, str]]
 
 OUTBOX: Table = Outbox.__table__  # type: ignore[attr-defined]
 SETTING: Table = Setting.__table__  # type: ignore[attr-defined]
@@ -221,7 +227,7 @@ def _full_row(entity: str, change: Change) -> dict[str, Any]:
     return values
 
 
-def _apply_entity(conn: Connection, entity: str, changes: list[Change]) -> None:
+def _apply_entity(conn: Connection, entity: str, changes: list[Change], aside: Aside) -> None:
     table = table_of(entity)
     ids = [c.id for c in changes]
     existing = _existing(conn, table, ids)
@@ -230,8 +236,8 @@ def _apply_entity(conn: Connection, entity: str, changes: list[Change]) -> None:
     for change in changes:
         try:
             values = _full_row(entity, change)
-        except (RecordError, ValueError, TypeError) as exc:
-            log.warning("skipping unreadable %s %s: %s", entity, change.id, exc)
+        except (RecordError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            aside.append((entity, change.id, f"记录内容无法读取（{type(exc).__name__}）"))
             continue
         if change.id in pending:
             keep = (
@@ -253,17 +259,20 @@ def _apply_entity(conn: Connection, entity: str, changes: list[Change]) -> None:
                 insert_many(conn, table, inserts)
             if updates:
                 conn.execute(update(table).where(table.c.id == bindparam("b_id")), updates)
-    except IntegrityError:
+    except Exception:  # noqa: BLE001 - a clash or a value it cannot store: row by row
         for values in inserts + updates:
-            _apply_one(conn, entity, table, values)
+            _apply_one(conn, entity, table, values, aside)
     for values in singles:
-        _apply_one(conn, entity, table, {**values, "b_id": values.pop("id")})
+        _apply_one(conn, entity, table, {**values, "b_id": values.pop("id")}, aside)
     if entity == "visit":
         _rebuild_visit_members(conn, changes)
 
 
-def _apply_one(conn: Connection, entity: str, table: Table, values: dict[str, Any]) -> None:
-    """Fallback row by row: a record that clashes locally is parked for a person, not lost."""
+def _apply_one(
+    conn: Connection, entity: str, table: Table, values: dict[str, Any], aside: Aside
+) -> None:
+    """Fallback row by row: a record that clashes locally is parked for a person, not lost;
+    one this station cannot store at all is set aside with the reason."""
     try:
         with conn.begin_nested():
             if "b_id" in values:
@@ -275,22 +284,29 @@ def _apply_one(conn: Connection, entity: str, table: Table, values: dict[str, An
             else:
                 conn.execute(insert(table).values(values))
     except IntegrityError as exc:
-        row_id = values.get("id") or values.get("b_id")
-        log.warning("parking %s %s: %s", entity, row_id, exc)
-        conn.execute(
-            insert(Conflict.__table__)  # type: ignore[attr-defined]
-            .values(
-                id=f"park-{entity}-{row_id}"[:64],
-                entity=entity,
-                row_id=row_id,
-                field="__record__",
-                local_value="本机已有相同编码或身份证号的记录",
-                server_value=json.dumps(values, default=str, ensure_ascii=False),
-                server_version=values.get("server_version") or 0,
-                created_at=dt.datetime.now(dt.UTC),
-            )
-            .prefix_with("OR IGNORE")
+        _park(conn, entity, values, exc)
+    except Exception as exc:  # noqa: BLE001 - whatever it is, it must not stop the sync
+        row_id = str(values.get("id") or values.get("b_id"))
+        aside.append((entity, row_id, f"本机无法保存该记录（{type(exc).__name__}）"))
+
+
+def _park(conn: Connection, entity: str, values: dict[str, Any], exc: Exception) -> None:
+    row_id = values.get("id") or values.get("b_id")
+    log.warning("parking %s %s: %s", entity, row_id, type(exc).__name__)
+    conn.execute(
+        insert(Conflict.__table__)  # type: ignore[attr-defined]
+        .values(
+            id=f"park-{entity}-{row_id}"[:64],
+            entity=entity,
+            row_id=row_id,
+            field="__record__",
+            local_value="本机已有相同编码或身份证号的记录",
+            server_value=json.dumps(values, default=str, ensure_ascii=False),
+            server_version=values.get("server_version") or 0,
+            created_at=dt.datetime.now(dt.UTC),
         )
+        .prefix_with("OR IGNORE")
+    )
 
 
 def _rebuild_visit_members(conn: Connection, changes: list[Change]) -> None:
@@ -300,52 +316,61 @@ def _rebuild_visit_members(conn: Connection, changes: list[Change]) -> None:
     pairs = {
         (c.id, m)
         for c in changes
-        for m in (c.data.get("member_ids") or [])
-        if isinstance(m, str) and not c.deleted
+        if isinstance(c.data.get("member_ids"), list) and not c.deleted
+        for m in c.data["member_ids"]
+        if isinstance(m, str)
     }
     if pairs:
         conn.execute(insert(table), [{"visit_id": v, "member_id": m} for v, m in sorted(pairs)])
 
 
-def _apply_server_made(conn: Connection, changes: list[Change]) -> None:
+def _apply_server_made(conn: Connection, changes: list[Change], aside: Aside) -> None:
+    for change in changes:
+        try:
+            with conn.begin_nested():
+                _apply_finding(conn, change)
+        except Exception as exc:  # noqa: BLE001 - a finding it cannot read is set aside
+            aside.append((change.entity, change.id, f"记录内容无法读取（{type(exc).__name__}）"))
+
+
+def _apply_finding(conn: Connection, change: Change) -> None:
     conflicts: Table = Conflict.__table__  # type: ignore[attr-defined]
     flags: Table = DuplicateFlag.__table__  # type: ignore[attr-defined]
-    for change in changes:
-        d = change.data
-        created = dt.datetime.fromisoformat(str(d.get("created_at")))
-        if change.entity == "conflict":
-            conn.execute(
-                insert(conflicts)
-                .prefix_with("OR IGNORE")
-                .values(
-                    id=change.id,
-                    entity=str(d.get("entity")),
-                    row_id=str(d.get("row_id")),
-                    field=str(d.get("field")),
-                    local_value=d.get("local_value"),
-                    server_value=d.get("server_value"),
-                    server_version=int(d.get("server_version") or 0),
-                    created_at=created,
-                )
+    d = change.data
+    created = dt.datetime.fromisoformat(str(d.get("created_at")))
+    if change.entity == "conflict":
+        conn.execute(
+            insert(conflicts)
+            .prefix_with("OR IGNORE")
+            .values(
+                id=change.id,
+                entity=str(d.get("entity")),
+                row_id=str(d.get("row_id")),
+                field=str(d.get("field")),
+                local_value=d.get("local_value"),
+                server_value=d.get("server_value"),
+                server_version=int(d.get("server_version") or 0),
+                created_at=created,
             )
-            member = table_of("member")
-            if d.get("entity") == "member":
-                conn.execute(
-                    update(member)
-                    .where(member.c.id == d.get("row_id"))
-                    .values(sync_state="conflict", sync_error=f"字段冲突待处理：{d.get('field')}")
-                )
-        else:
-            values = {
-                "member_id": str(d.get("member_id")),
-                "program_id": str(d.get("program_id")),
-                "period": str(d.get("period")),
-                "reason": str(d.get("reason")),
-                "distribution_ids": list(d.get("distribution_ids") or []),
-            }
-            done = conn.execute(update(flags).where(flags.c.id == change.id).values(values))
-            if done.rowcount == 0:
-                conn.execute(insert(flags).values(id=change.id, created_at=created, **values))
+        )
+        member = table_of("member")
+        if d.get("entity") == "member":
+            conn.execute(
+                update(member)
+                .where(member.c.id == d.get("row_id"))
+                .values(sync_state="conflict", sync_error=f"字段冲突待处理：{d.get('field')}")
+            )
+    else:
+        values = {
+            "member_id": str(d.get("member_id")),
+            "program_id": str(d.get("program_id")),
+            "period": str(d.get("period")),
+            "reason": str(d.get("reason")),
+            "distribution_ids": list(d.get("distribution_ids") or []),
+        }
+        done = conn.execute(update(flags).where(flags.c.id == change.id).values(values))
+        if done.rowcount == 0:
+            conn.execute(insert(flags).values(id=change.id, created_at=created, **values))
 
 
 def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dict[str, int]:
@@ -353,13 +378,41 @@ def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dic
     groups: dict[str, list[Change]] = defaultdict(list)
     for change in page.changes:
         groups[change.entity].append(change)
+    aside: Aside = []
     with engine.begin() as conn:
         for entity, changes in groups.items():
             if entity in SYNCED_TABLES:
-                _apply_entity(conn, entity, changes)
+                _apply_entity(conn, entity, changes, aside)
         made = [c for c in page.changes if c.entity in ("conflict", "dup_flag")]
         if made:
-            _apply_server_made(conn, made)
+            _apply_server_made(conn, made, aside)
+        if aside:
+            _remember_aside(conn, aside)
         write_setting(conn, CURSOR, str(page.next_cursor))
         write_setting(conn, FULL_PULL, "1" if page.has_more and full else "")
     return {entity: len(changes) for entity, changes in groups.items()}
+
+
+def _remember_aside(conn: Connection, aside: Aside) -> None:
+    """Add set-aside records to the list the sync page shows (ids and reasons only: no
+    personal data goes to the log)."""
+    for entity, row_id, reason in aside:
+        log.warning("set aside pulled %s %s: %s", entity, row_id, reason)
+    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    raw = conn.execute(select(SETTING.c.value).where(SETTING.c.key == SET_ASIDE)).scalar()
+    kept = _aside_list(raw)
+    kept += [{"entity": e, "id": i, "reason": r, "at": stamp} for e, i, r in aside]
+    write_setting(conn, SET_ASIDE, json.dumps(kept[-MAX_SET_ASIDE:], ensure_ascii=False))
+
+
+def _aside_list(raw: Any) -> list[dict[str, str]]:
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def set_aside(engine: Engine) -> list[dict[str, str]]:
+    """Pulled records this station set aside, oldest first: entity, id, reason, at."""
+    return _aside_list(read_setting(engine, SET_ASIDE))

@@ -79,13 +79,20 @@ class SyncPage(Page):
         super().refresh()
         from desktop.services import ui_queries
 
-        def load() -> tuple[Any, Any]:
+        def load() -> tuple[Any, Any, Any]:
             ctx = self.state.ctx
-            return ui_queries.sync_overview(ctx), ui_queries.outbox_rows(ctx)
+            aside: list[dict[str, str]] = []
+            if sync_available():
+                from desktop.sync.local import set_aside
+
+                aside = set_aside(self.state.engine)
+            return ui_queries.sync_overview(ctx), ui_queries.outbox_rows(ctx), aside
 
         self.state.ops.query(load).success(lambda r: self.show_data(*r)).run()
 
-    def show_data(self, overview: Any, rows: list[Any]) -> None:
+    def show_data(
+        self, overview: Any, rows: list[Any], aside: list[dict[str, str]] | None = None
+    ) -> None:
         if not sync_available() or not overview.server:
             text = self.tr("未配置同步服务器。") + " "
         else:
@@ -115,6 +122,18 @@ class SyncPage(Page):
                     state,
                     str(row.attempts),
                     row.last_error,
+                ],
+            )
+        for item in reversed(aside or []):  # pulled records set aside, newest first
+            QTreeWidgetItem(
+                self.records,
+                [
+                    "—",
+                    entity_text(item.get("entity", "")),
+                    item.get("id", "")[-8:],
+                    self.tr("下载的记录未能应用，已搁置"),
+                    "",
+                    item.get("reason", ""),
                 ],
             )
 
