@@ -179,11 +179,6 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-def _padded(value: Any) -> bool:
-    """A text cell with spaces around it (stripped on import, reported in the preview)."""
-    return isinstance(value, str) and value != value.strip() and bool(value.strip())
-
-
 def _columns(header: list[Any] | None) -> dict[int, str]:
     if header is None:
         raise UserFacingError("文件是空的")
@@ -213,12 +208,18 @@ def preview_import(ctx: Ctx, path: str | Path) -> ImportPreview:
         existing = {m.id_number: m for m in session.exec(select(Member))}
     preview = ImportPreview(str(path))
     seen: dict[str, int] = {}
+    width = max(columns) + 1
     for row_no, values in enumerate(rows, start=2):
-        cells = {key: values[i] if i < len(values) else None for i, key in columns.items()}
-        record = {key: _cell(value) for key, value in cells.items()}
+        if len(values) < width:
+            values = list(values) + [None] * (width - len(values))
+        record = {key: _cell(values[i]) for i, key in columns.items()}
         if not any(record.values()):
             continue
-        notes = [f"{FIELD_LABELS[k]}前后有空格，已去掉空格" for k, v in cells.items() if _padded(v)]
+        notes = [  # text cells with spaces around them (imported without)
+            f"{FIELD_LABELS[k]}前后有空格，已去掉空格"
+            for i, k in columns.items()
+            if record[k] and type(values[i]) is str and values[i] != record[k]
+        ]
         cleaned = _check_row(preview, row_no, record, seen, notes)
         if cleaned is None:
             continue
