@@ -211,7 +211,7 @@ class Keyring:
 
     db_path: Path
     data_key: bytes
-    verified: set[str] = field(default_factory=set)  # (login) wraps known to match this run
+    verified: set[str] = field(default_factory=set)  # logins whose wrap was just unwrapped
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def keyfile(self) -> KeyFile:
@@ -223,7 +223,6 @@ class Keyring:
             keys = self.keyfile()
             keys.set_wrap(self.data_key, username, password)
             keys.save()
-            self.verified.add(username)
 
     def remove_wrap(self, username: str) -> None:
         with self.lock:
@@ -235,12 +234,12 @@ class Keyring:
     def ensure_wrap(self, username: str, password: str) -> None:
         """After a login checked against the database: make sure this password unlocks the
         file too (staff who came by sync, a password changed at another station)."""
-        if username in self.verified:
+        if username in self.verified:  # this very password just unwrapped the key
+            self.verified.discard(username)
             return
         entry = self.keyfile().wraps.get(username)
         if entry is None or unwrap(entry, username, password) != self.data_key:
             self.set_wrap(username, password)
-        self.verified.add(username)
 
     def new_recovery(self) -> str:
         """A new recovery code wrapping this key (the previous code stops working)."""
