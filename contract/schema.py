@@ -52,12 +52,13 @@ _OWN: dict[str, str] = {
     ),
     "visit": (
         "visit_type:text visited_on:date staff_id:text purpose:text findings:text "
-        "followup_needed:bool followup_due:date? followup_done_on:date? member_ids:json?"
+        "followup_needed:bool followup_due:date? followup_done_on:date? member_ids:json? "
+        "void_reason:text?"
     ),
     "station_log": (
         "log_date:date staff_id:text category:text topic:text job_group:text visitors:int "
         "consultations:int mediations:int workers_involved:int amount_recovered_fen:int "
-        "new_members:int services:int text:text"
+        "new_members:int services:int text:text void_reason:text?"
     ),
     "month_close": (
         "period:text totals:json? receipt_first:text receipt_last:text "

@@ -66,7 +66,11 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 # Columns later migrations add at the end of a table, and the value they give old rows.
-ADDED_COLUMNS = {"fundprogram": [None]}  # 0003: max_amount_fen (no per-program limit)
+ADDED_COLUMNS = {
+    "fundprogram": [None],  # 0003: max_amount_fen (no per-program limit)
+    "visit": [None],  # 0004: void_reason (not voided)
+    "stationlog": [None],  # 0004: void_reason (not voided)
+}
 
 
 def dump_upgraded(path: Path) -> dict[str, list[tuple[Any, ...]]]:

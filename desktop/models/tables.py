@@ -166,6 +166,7 @@ class Visit(Synced, table=True):
     followup_due: dt.date | None = Field(default=None, index=True)
     followup_done_on: dt.date | None = None
     member_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    void_reason: str | None = None  # set with deleted: voided in an open month, and why
 
 
 class VisitMember(SQLModel, table=True):
@@ -191,6 +192,7 @@ class StationLog(Synced, table=True):
     new_members: int = 0
     services: int = 0  # rest-station service count
     text: str = ""
+    void_reason: str | None = None  # set with deleted: voided in an open month, and why
 
 
 class MonthClose(Synced, table=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import col, select
 
@@ -43,10 +44,11 @@ class LogInput:
     text: str = ""
 
 
-def add_log(ctx: Ctx, data: LogInput) -> StationLog:
-    ctx.require_write()
+def clean(ctx: Ctx, data: LogInput) -> dict[str, Any]:
+    """The entry's values; ValidationError naming each bad field. Any day up to today (whether
+    its month is still open is the transaction's check); an entry must say something."""
     errors: dict[str, str] = {}
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     try:
         values["category"] = LogCategory.from_text(data.category).value
     except ValueError:
@@ -66,15 +68,23 @@ def add_log(ctx: Ctx, data: LogInput) -> StationLog:
             errors[key] = f"{label}“{raw}”不是可选项"
     for key in COUNT_FIELDS + ("amount_recovered_fen",):
         value = getattr(data, key)
-        if not isinstance(value, int) or value < 0:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             errors[key] = "数量须为不小于 0 的整数"
         values[key] = value
+    values["text"] = data.text.strip()
+    if not errors and not values["text"] and not any(values[k] for k in COUNT_FIELDS):
+        errors["text"] = "这条日志是空的：请填写至少一项数量，或写下做了什么"
     if errors:
         raise ValidationError(errors)
-    values["text"] = data.text.strip()
+    return values
+
+
+def add_log(ctx: Ctx, data: LogInput) -> StationLog:
+    ctx.require_write()
+    values = clean(ctx, data)
     with transaction(ctx) as unit:
-        ensure_open(unit.session, ctx.station_id, values["log_date"], "工作日志")  # type: ignore[arg-type]
-        entry = StationLog(station_id=ctx.station_id, staff_id=ctx.actor.staff_id or "", **values)  # type: ignore[arg-type]
+        ensure_open(unit.session, ctx.station_id, values["log_date"], "工作日志")
+        entry = StationLog(station_id=ctx.station_id, staff_id=ctx.actor.staff_id or "", **values)
         unit.save(entry)
         unit.audit("log.add", "station_log", entry.id, category=entry.category)
     return entry
@@ -102,6 +112,8 @@ def month_view(ctx: Ctx, period: str) -> dict[dt.date, dict[str, int]]:
     """Per day of the month: entries and summed counts (the log's month view)."""
     days: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for entry in list_logs(ctx, period=period):
+        if entry.deleted:  # voided
+            continue
         day = days[entry.log_date]
         day["entries"] += 1
         for key in COUNT_FIELDS + ("amount_recovered_fen",):

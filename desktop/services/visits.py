@@ -54,6 +54,8 @@ def _clean(ctx: Ctx, data: VisitInput) -> dict[str, Any]:
         errors["followup_due"] = "需要回访时请填写回访日期"
     if due and "visited_on" in values and due < values["visited_on"]:
         errors["followup_due"] = "回访日期不能早于走访日期"
+    if not data.purpose.strip():
+        errors["purpose"] = "请填写走访事由"
     if len(data.findings) > 5000 or len(data.purpose) > 1000:
         errors["findings"] = "内容过长"
     if errors:
@@ -117,6 +119,7 @@ def followups_due(ctx: Ctx, *, until: dt.date | None = None) -> list[FollowUp]:
     with ctx.read() as session:
         query = select(Visit).where(
             Visit.station_id == ctx.station_id,
+            Visit.deleted == False,  # noqa: E712 - a voided visit needs no follow-up
             Visit.followup_needed == True,  # noqa: E712
             col(Visit.followup_done_on).is_(None),
         )
@@ -168,7 +171,7 @@ def member_timeline(ctx: Ctx, member_id: str) -> list[TimelineEntry]:
         visits = session.exec(
             select(Visit)
             .join(VisitMember, col(VisitMember.visit_id) == Visit.id)
-            .where(VisitMember.member_id == member_id)
+            .where(VisitMember.member_id == member_id, Visit.deleted == False)  # noqa: E712
         ).all()
         reliefs = session.exec(
             select(ReliefDistribution, FundProgram)

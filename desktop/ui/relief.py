@@ -228,7 +228,10 @@ class ReliefPage(Page):
         if not ids:
             errors["member_id"] = self.tr("请选择领取人")
         if self.program.currentData() is None:
-            errors["program_id"] = self.tr("请选择帮扶项目（本年度没有项目时请先由站长设置）")
+            errors["program_id"] = self.tr(
+                "请选择帮扶项目（本年度还没有项目时：未登记的服务站由站长在“设置 → 帮扶项目”中新建，"
+                "已登记的服务站同步后由区总工会下发）"
+            )
         cash = goods_value = 0
         try:
             cash = parse_yuan(self.cash.text() or "0", field="现金")

@@ -47,7 +47,8 @@ class VisitsPage(Page):
 
         row = QHBoxLayout()
         self.layout_.addLayout(row, 1)
-        card = Card(self.tr("新增走访（Ctrl+S 保存）"))
+        card = Card(self.tr("新增走访"))
+        self.card = card
         self.form = FieldForm()
         self.picker = self.form.add("member_ids", self.tr("走访对象"), MemberPicker(state))
         self.kind = self.form.add("visit_type", self.tr("走访类型"), QComboBox())
@@ -69,11 +70,16 @@ class VisitsPage(Page):
         self.followup.toggled.connect(self.due.setEnabled)
         card.body.addLayout(self.form)
         self.saved_label = QLabel()
-        self.save_button = QPushButton(self.tr("保存走访"))
+        self.saved_label.setWordWrap(True)
+        self.save_button = QPushButton()
         self.save_button.setObjectName("Primary")
         self.save_button.clicked.connect(self.save)
+        self.purpose.returnPressed.connect(self.save)
+        self.cancel_edit = QPushButton(self.tr("取消修改"))
+        self.cancel_edit.clicked.connect(self.reset_form)
         bottom = QHBoxLayout()
         bottom.addWidget(self.saved_label, 1)
+        bottom.addWidget(self.cancel_edit)
         bottom.addWidget(self.save_button)
         card.body.addLayout(bottom)
         card.body.addStretch(1)
@@ -96,6 +102,15 @@ class VisitsPage(Page):
         self.recent.setRootIsDecorated(False)
         fit_columns(self.recent, stretch=3)
         recent.body.addWidget(self.recent)
+        recent_buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("修改"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.void_button = QPushButton(self.tr("作废"))
+        self.void_button.clicked.connect(self.void_selected)
+        recent_buttons.addStretch(1)
+        recent_buttons.addWidget(self.edit_button)
+        recent_buttons.addWidget(self.void_button)
+        recent.body.addLayout(recent_buttons)
         right.addWidget(follow, 1)
         right.addWidget(recent, 1)
         row.addLayout(right, 1)
@@ -111,6 +126,8 @@ class VisitsPage(Page):
             QWidget.setTabOrder(widget_a, widget_b)
         self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
+        self.editing: Any = None
         self.reset_form()
         self.refresh()
 
@@ -130,9 +147,13 @@ class VisitsPage(Page):
         self.findings.clear()
         self.followup.setChecked(False)
         self.form.clear_errors()
+        self.editing = None
+        self.card.title.setText(self.tr("新增走访"))
+        self.save_button.setText(self.tr("保存走访（Enter / Ctrl+Enter）"))
+        self.cancel_edit.hide()
 
     def save(self) -> None:
-        from desktop.services import visits
+        from desktop.services import corrections, visits
 
         data = visits.VisitInput(
             member_ids=self.picker.member_ids(),
@@ -143,14 +164,16 @@ class VisitsPage(Page):
             followup_needed=self.followup.isChecked(),
             followup_due=pydate(self.due.date()) if self.followup.isChecked() else None,
         )
-        op = self.state.ops.query(visits.add_visit, self.state.ctx, data)
+        if self.editing is None:
+            op = self.state.ops.query(visits.add_visit, self.state.ctx, data)
+        else:
+            op = self.state.ops.query(corrections.edit_visit, self.state.ctx, self.editing, data)
         op.success(self._saved).failure(self._failed).run()
 
     def _saved(self, visit: Any) -> None:
+        text = self.tr("已修改 %1 的走访") if self.editing else self.tr("已保存 %1 的走访")
         self.reset_form()
-        self.saved_label.setText(
-            self.tr("已保存 %1 的走访").replace("%1", visit.visited_on.isoformat())
-        )
+        self.saved_label.setText(text.replace("%1", visit.visited_on.isoformat()))
         self.picker.edit.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
@@ -184,15 +207,19 @@ class VisitsPage(Page):
             row.setData(0, Qt.ItemDataRole.UserRole, item.visit.id)
         self.recent.clear()
         for visit in recent:
-            QTreeWidgetItem(
+            purpose = visit.purpose
+            if visit.deleted:
+                purpose = self.tr("【已作废：%1】").replace("%1", visit.void_reason or "") + purpose
+            item = QTreeWidgetItem(
                 self.recent,
                 [
                     visit.visited_on.isoformat(),
                     enum_text("VisitType", visit.visit_type, ""),
                     str(len(visit.member_ids)),
-                    visit.purpose,
+                    purpose,
                 ],
             )
+            item.setData(0, Qt.ItemDataRole.UserRole, visit)
 
     def complete(self) -> None:
         from desktop.services import visits
@@ -202,3 +229,58 @@ class VisitsPage(Page):
             return
         visit_id = item.data(0, Qt.ItemDataRole.UserRole)
         self.state.ops.query(visits.complete_followup, self.state.ctx, visit_id).run()
+
+    def selected_visit(self) -> Any:
+        item = self.recent.currentItem()
+        visit = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if visit is None or visit.deleted:
+            self.saved_label.setText(self.tr("请先在本月走访中选中一条未作废的走访。"))
+            return None
+        return visit
+
+    def edit_selected(self) -> None:
+        """Load the visit into the form; saving records the change (audited)."""
+        from desktop.services import corrections
+
+        visit = self.selected_visit()
+        if visit is None:
+            return
+        op = self.state.ops.query(corrections.visit_members, self.state.ctx, visit.id)
+        op.success(lambda members: self._load(visit, members)).run()
+
+    def _load(self, visit: Any, members: list[tuple[str, str]]) -> None:
+        self.reset_form()
+        self.editing = visit.id
+        for member_id, name in members:
+            self.picker.add(member_id, name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(visit.visit_type)))
+        self.day.setDate(qdate(visit.visited_on))
+        self.purpose.setText(visit.purpose)
+        self.findings.setPlainText(visit.findings)
+        self.followup.setChecked(visit.followup_needed)
+        if visit.followup_due:
+            self.due.setDate(qdate(visit.followup_due))
+        self.card.title.setText(
+            self.tr("修改走访（%1）").replace("%1", visit.visited_on.isoformat())
+        )
+        self.save_button.setText(self.tr("保存修改（Enter / Ctrl+Enter）"))
+        self.cancel_edit.show()
+        self.purpose.setFocus()
+
+    def void_selected(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop.services import corrections
+
+        visit = self.selected_visit()
+        if visit is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("作废走访"), self.tr("作废这条走访（记录保留并标明作废）。请填写原因：")
+        )
+        if not ok:
+            return
+        op = self.state.ops.query(corrections.void_visit, self.state.ctx, visit.id, reason)
+        op.success(lambda _v: self.saved_label.setText(self.tr("已作废。"))).failure(
+            lambda exc: self.saved_label.setText(getattr(exc, "message", None) or str(exc))
+        ).run()

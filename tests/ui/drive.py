@@ -16,7 +16,9 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -32,6 +34,12 @@ def click(widget: QWidget) -> None:
     QApplication.processEvents()
     assert widget.isVisible(), f"{widget!r} is not visible"
     assert widget.isEnabled(), f"{widget!r} is disabled"
+    if isinstance(widget, QCheckBox):  # on its box: a wide check box's middle is empty space
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
+        return
+    if isinstance(widget, QAbstractSpinBox):  # into its text, away from its arrow buttons
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(12, widget.height() // 2))
+        return
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 

@@ -5,23 +5,6 @@ from __future__ import annotations
 from desktop.services import members
 
 
-def test_station_log_add_and_error(qtbot, state):
-    from desktop.ui.station_log import StationLogPage
-
-    page = StationLogPage(state)
-    qtbot.addWidget(page)
-    page.show()
-    page.amount.setText("abc")
-    page.save()
-    assert page.form.error_labels["amount_recovered_fen"].isVisibleTo(page)
-    page.amount.setText("1200")
-    page.counts["visitors"].setValue(3)
-    page.text.setText("接待欠薪咨询")
-    page.save()
-    assert page.today.topLevelItemCount() == 1
-    assert page.month.topLevelItem(0).text(2) == "3"
-
-
 def test_settings_backup(qtbot, head_state):
     from desktop.ui.settings import SettingsPage
 
