@@ -12,8 +12,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from contract import rules
+from contract.enums import ProgramType, Role
 from contract.ids import new_id
 from contract.passwords import hash_password
+from contract.records import RecordError
 from contract.summary import period_summary
 
 from . import auth
@@ -89,6 +92,24 @@ def _write(
     return str(data["id"])
 
 
+def _checked(entity: str, data: dict[str, Any]) -> dict[str, Any]:
+    """District input is judged by the rules a station's push is judged by."""
+    try:
+        rules.check(entity, {"id": "-", "station_id": "-", "version": 1, **data})
+    except RecordError as exc:
+        raise SystemExit(str(exc)) from None
+    return data
+
+
+def _enum(kind: type[ProgramType] | type[Role], text: str, what: str) -> str:
+    """The stored value of an enumeration typed as its value or its Chinese label."""
+    try:
+        return kind.from_text(text).value
+    except ValueError:
+        allowed = "、".join(f"{item.value}（{item.label}）" for item in kind)
+        raise SystemExit(f"{what}“{text}”不正确，可选：{allowed}") from None
+
+
 def create_program(
     engine: Engine,
     district_code: str,
@@ -103,32 +124,43 @@ def create_program(
     excludes: list[str] | None = None,
     funding_source: str = "",
 ) -> str:
+    if not code.strip() or len(code) > 64 or not name.strip():
+        raise SystemExit("帮扶项目 字段 code/name：项目代码和名称不能为空（代码最多 64 个字符）")
+    if max_times_per_year is not None and max_times_per_year < 1:
+        raise SystemExit("帮扶项目 字段 max_times_per_year：每年次数上限应为正整数")
+    data = _checked(
+        "fund_program",
+        {
+            "code": code.strip(),
+            "year": year,
+            "name": name.strip(),
+            "program_type": _enum(ProgramType, program_type, "项目类型"),
+            "funding_source": funding_source,
+            "receipt_title": "",
+            "amount_rules": amount_rules or {},
+            "max_times_per_year": max_times_per_year,
+            "annual_cap_fen": annual_cap_fen,
+            "excludes": excludes or [],
+            "active": True,
+        },
+    )
     with engine.begin() as conn:
         did = _district_id(conn, district_code)
-        return _write(
-            conn,
-            "fund_program",
-            did,
-            did,
-            {
-                "code": code,
-                "year": year,
-                "name": name,
-                "program_type": program_type,
-                "funding_source": funding_source,
-                "receipt_title": "",
-                "amount_rules": amount_rules or {},
-                "max_times_per_year": max_times_per_year,
-                "annual_cap_fen": annual_cap_fen,
-                "excludes": excludes or [],
-                "active": True,
-            },
-        )
+        return _write(conn, "fund_program", did, did, data)
 
 
 def create_budget(engine: Engine, program_id: str, station_code: str, budget_fen: int) -> str:
+    if not 0 <= budget_fen <= rules.MAX_RECOVERED_FEN:
+        raise SystemExit(f"项目预算 字段 budget_fen：应为 0 至 {rules.MAX_RECOVERED_FEN} 分")
     with engine.begin() as conn:
         st = station_by_code(conn, station_code)
+        found = conn.execute(
+            select(record.c.district_id).where(
+                record.c.entity == "fund_program", record.c.id == program_id
+            )
+        ).scalar()
+        if found != st.district_id:
+            raise SystemExit(f"项目预算 字段 program_id：本区没有帮扶项目 {program_id}")
         return _write(
             conn,
             "program_budget",
@@ -141,6 +173,9 @@ def create_budget(engine: Engine, program_id: str, station_code: str, budget_fen
 def create_staff(
     engine: Engine, station_code: str, *, username: str, display_name: str, role: str, password: str
 ) -> str:
+    role = _enum(Role, role, "角色")
+    if not username.strip() or not display_name.strip() or len(password) < 8:
+        raise SystemExit("工作人员：用户名、姓名不能为空，密码至少 8 位")
     with engine.begin() as conn:
         st = station_by_code(conn, station_code)
         return _write(
@@ -161,7 +196,8 @@ def create_staff(
 
 
 def list_findings(engine: Engine, entity: str) -> list[dict[str, Any]]:
-    """Duplicate flags ("dup_flag") or conflicts ("conflict"), one per finding and station."""
+    """Duplicate flags ("dup_flag"), conflicts ("conflict"), one per finding and station, or
+    integrity flags ("integrity_flag": changed receipts, withdrawn records)."""
     with reader(engine).connect() as conn:
         codes = dict(conn.execute(select(station.c.id, station.c.code)).all())
         rows = query_rows(conn, record.c.entity == entity)
@@ -205,3 +241,30 @@ def monthly_figures(engine: Engine, period: str) -> dict[str, Any]:
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+
+
+def withdraw(engine: Engine, entity: str, row_id: str, reason: str) -> dict[str, Any]:
+    """Withdraw a stored record the district judges bad: it becomes a tombstone with a new
+    cursor, so every station deletes it (or sets it aside) on its next pull, and the
+    withdrawal is kept as an integrity flag naming who did what."""
+    if not reason.strip():
+        raise SystemExit("撤回记录须写明原因")
+    with engine.begin() as conn:
+        rows = query_rows(conn, record.c.entity == entity, record.c.id == row_id)
+        if not rows:
+            raise SystemExit(f"没有 {entity} 记录 {row_id}")
+        row = rows[0]
+        row.deleted = True
+        row.version += 1
+        row.origin = None  # its owner must pull the tombstone too
+        row.dirty = True
+        flag = {
+            "entity": entity,
+            "row_id": row_id,
+            "field": "",
+            "reason": f"区总工会撤回：{reason.strip()}",
+            "station_id": row.owner,
+        }
+        flag_id = _write(conn, "integrity_flag", row.district_id, row.district_id, flag)
+        flush(conn, [row])
+    return {"withdrawn": f"{entity}/{row_id}", "flag": flag_id}

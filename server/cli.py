@@ -34,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("code")
     s.add_argument("year", type=int)
     s.add_argument("name")
-    s.add_argument("type")
+    s.add_argument(
+        "type", help="项目类型：living（生活救助）、medical（医疗救助）等，值或中文名均可"
+    )
     s.add_argument("--rules", default="{}", help='JSON，如 {"high_school": 300000}')
     s.add_argument("--max-times", type=int)
     s.add_argument("--cap-fen", type=int)
@@ -48,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("display_name")
     s.add_argument("role")
     s.add_argument("password")
+    s = sub.add_parser("withdraw", help="撤回一条有问题的记录（各服务站下次同步时删除）")
+    s.add_argument("entity", help="数据类型，如 relief、receipt、visit、member")
+    s.add_argument("id")
+    s.add_argument("--reason", required=True)
+    sub.add_parser("integrity", help="列出完整性提示（被改动的收据、撤回的记录）")
     sub.add_parser("flags", help="列出重复救助提示")
     sub.add_parser("conflicts", help="列出会员修改冲突")
     s = sub.add_parser("figures", help="月度汇总")
@@ -127,8 +134,11 @@ def main(argv: list[str] | None = None) -> int:
             role=args.role,
             password=args.password,
         )
-    elif args.cmd in ("flags", "conflicts"):
-        out = admin.list_findings(engine, "dup_flag" if args.cmd == "flags" else "conflict")
+    elif args.cmd == "withdraw":
+        out = admin.withdraw(engine, args.entity, args.id, args.reason)
+    elif args.cmd in ("flags", "conflicts", "integrity"):
+        kinds = {"flags": "dup_flag", "conflicts": "conflict", "integrity": "integrity_flag"}
+        out = admin.list_findings(engine, kinds[args.cmd])
     else:
         out = admin.monthly_figures(engine, args.period)
     print(admin.dumps(out))

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 
 from contract import rules
 from contract.protocol import FACTS, period_of
+from contract.sqlbind import placeholder
 from contract.wire import Mutation
 
 from .db import RECEIPT_KEY, station
@@ -83,6 +84,12 @@ class Judge:
         ]
         self.with_relief = _members_with_relief(conn, deleting)
         self.receipt_key = _receipt_key(conn, auth.station_id) if numbers else ""
+        years = {data.get("year") for m, data in work if m.entity == "receipt"}
+        self.last_serial = {
+            year: _last_serial(conn, auth.district_id, f"{auth.code}-{year}-")
+            for year in years
+            if isinstance(year, int)
+        }
 
     def check(self, m: Mutation, data: dict[str, Any], current: Row | None) -> None:
         """Raise RecordError where the record may not be stored as it is."""
@@ -133,6 +140,14 @@ class Judge:
         holder = self.numbers.get(str(data.get("number")))
         if holder is not None and holder != m.row_id:
             raise rules.refuse("receipt", "number", f"收据号 {data.get('number')} 已被使用")
+        year, serial = int(data["year"]), int(data["serial"])
+        last = self.last_serial.get(year, 0)
+        if serial > last + 1:
+            raise rules.refuse(
+                "receipt",
+                "serial",
+                f"流水号 {serial} 不连续：区里本站 {year} 年的收据只到 {last} 号",
+            )
         relief = self.rows.get(("relief", str(data.get("distribution_id"))))
         if relief is not None:
             total = int(relief.data.get("cash_fen") or 0) + int(
@@ -141,6 +156,7 @@ class Judge:
             if (data.get("content") or {}).get("total_fen") != total:
                 raise rules.refuse("receipt", "content", "收据合计金额与发放金额不符")
         self.numbers[str(data.get("number"))] = m.row_id
+        self.last_serial[year] = max(last, serial)
 
     def _member(self, data: dict[str, Any], current: Row | None) -> None:
         if current is None:
@@ -215,6 +231,21 @@ def _receipt_numbers(conn: Connection, district_id: str, numbers: list[Any]) -> 
         "AND natural_key IN ({in})"
     )
     return dict(select_in(conn, sql, (district_id,), wanted))
+
+
+def _last_serial(conn: Connection, district_id: str, prefix: str) -> int:
+    """The highest serial of a station-year the district holds (numbers are zero-padded, so
+    the greatest number is the greatest serial), within the district's receipt numbers
+    (ix_record_receipt_number)."""
+    sql = (
+        f"SELECT max(natural_key) FROM record WHERE district_id = {{m}} AND {RECEIPT_KEY} "
+        "AND natural_key LIKE {m}"
+    ).replace("{m}", placeholder(conn.dialect))
+    top = conn.exec_driver_sql(sql, (district_id, prefix.replace("_", "") + "%")).scalar()
+    try:
+        return int(str(top).rsplit("-", 1)[1]) if top else 0
+    except (IndexError, ValueError):
+        return 0
 
 
 def _members_with_relief(conn: Connection, member_ids: list[str]) -> set[str]:

@@ -1,7 +1,8 @@
 """What `stationdesk sync ...` runs: plain functions returning result dataclasses.
 
-The token lives in a file beside the database, readable only by this user (0600), never in
-the database: a copied database file alone cannot talk to the server.
+The token lives in a file beside the database and named after it (`<database>.sync-token.json`),
+readable only by this user (0600), never in the database: a copied database file alone cannot
+talk to the server, and two station files in one folder never share a token.
 """
 
 from __future__ import annotations
@@ -23,14 +24,33 @@ from contract.protocol import EnrolRequest, EnrolResponse
 
 from .headers import client_headers
 
-TOKEN_FILE = "sync-token.json"
+TOKEN_SUFFIX = ".sync-token.json"
+LEGACY_TOKEN_FILE = "sync-token.json"  # one per folder, before tokens were kept per database
 
 
 def token_path(engine: Engine) -> Path:
     database = engine.url.database
     if not database or database == ":memory:":
         raise SyncError("内存数据库不能保存同步令牌")
-    return Path(database).parent / TOKEN_FILE
+    path = Path(database)
+    return path.with_name(path.name + TOKEN_SUFFIX)
+
+
+def _adopt_legacy_token(engine: Engine, path: Path) -> None:
+    """The folder's old sync-token.json becomes this database's token only if it was issued
+    to this database's station (its station id); it is then renamed, so no other station
+    file in the folder can use it."""
+    legacy = path.parent / LEGACY_TOKEN_FILE
+    if not legacy.exists():
+        return
+    try:
+        data = json.loads(legacy.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    mine = local.read_setting(engine, "station_id")
+    if isinstance(data, dict) and mine and data.get("station_id") == mine:
+        os.replace(legacy, path)
+        os.chmod(path, 0o600)
 
 
 def save_token(engine: Engine, data: dict[str, str]) -> Path:
@@ -45,7 +65,11 @@ def save_token(engine: Engine, data: dict[str, str]) -> Path:
 def load_token(engine: Engine) -> dict[str, str]:
     path = token_path(engine)
     if not path.exists():
-        raise SyncError("本服务站尚未登记到区服务器，请先运行 stationdesk sync enrol 地址 登记码")
+        _adopt_legacy_token(engine, path)
+    if not path.exists():
+        raise SyncError(
+            "本服务站尚未登记到区服务器：请站长在“设置 → 同步”中填写服务器地址和一次性登记码"
+        )
     data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
