@@ -407,3 +407,51 @@ def test_command_line_follows_the_input_rules(tmp_path):
     sheet = load_workbook(ledger).active
     column = [c.value for c in sheet[1]].index("帮扶项目")
     assert [row[column].value for row in sheet.iter_rows(min_row=2)] == [f"{this_year}年生活救助"]
+
+
+# ---- a program's largest hand-out comes down from the district like its other rules ----
+
+
+def test_a_pulled_program_brings_its_largest_hand_out(ctx):
+    from contract.ids import new_id
+    from contract.wire import Change, PullResponse
+    from desktop.services import members, programs, relief
+    from desktop.services.errors import ValidationError
+    from desktop.sync import local
+
+    stamp = "2026-11-01T08:00:00+00:00"
+    record = {
+        "id": new_id(),
+        "station_id": "district-440106",
+        "created_at": stamp,
+        "updated_at": stamp,
+        "version": 1,
+        "deleted": False,
+        "code": "WEN",
+        "year": 2026,
+        "name": "2026年慰问金",
+        "program_type": "condolence",
+        "funding_source": "",
+        "receipt_title": "",
+        "amount_rules": {},
+        "max_times_per_year": None,
+        "annual_cap_fen": None,
+        "max_amount_fen": 80000,
+        "excludes": [],
+        "active": True,
+    }
+    change = Change(
+        entity="fund_program", id=record["id"], station_id=record["station_id"], version=1,
+        deleted=False, data=record,
+    )  # fmt: skip
+    page = PullResponse(
+        changes=[change], next_cursor=1, has_more=False, server_time=dt.datetime.now(dt.UTC)
+    )
+    local.apply_page(ctx.engine, page)
+    program = programs.find_program(ctx, "WEN", year=2026)
+    assert program.max_amount_fen == 80000
+    member = members.add_member(
+        ctx, members.MemberInput(name="张三", id_number="440524188001010014")
+    )
+    with pytest.raises(ValidationError, match="单次发放上限 ¥800.00"):
+        relief.issue(ctx, relief.ReliefInput(member.id, program.id, cash_fen=80001))

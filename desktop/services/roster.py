@@ -136,11 +136,12 @@ def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
 
 def _not_xlsx(path: Path) -> str:
     """Say what the file seems to be instead: old .xls, CSV text, or something else."""
-    head = path.read_bytes()[:4096]
+    with path.open("rb") as fh:
+        head = fh.read(4096)
     what = "不是 Excel 表格（.xlsx），可能是改了扩展名的其他文件或已损坏"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         what = "是旧版 Excel（.xls）格式"
-    elif head and b"\x00" not in head and _decodes(head):
+    elif head and b"\x00" not in head and _decodes(head[:-4] if len(head) == 4096 else head):
         what = "是文本（CSV）文件，只是扩展名写成了 .xlsx"
     return f"文件“{path.name}”{what}。请在 Excel 或 WPS 中打开后另存为 .xlsx 或 .csv 再导入"
 
