@@ -102,7 +102,7 @@ class Controller:
         (sqlmodel, alembic: ~0.3 s of mostly GIL-holding Python) never delay the first frame."""
         self.window.first_painted.connect(self._open_store)
         QTimer.singleShot(1000, self._open_store)  # a window that never paints (minimised)
-        self.window.show()
+        self.window.show_fitted()
         if self.watchdog:
             self.watchdog.start()
 

@@ -49,6 +49,9 @@ PAGES = [
 ]
 
 
+DEFAULT_SIZE = QSize(1366, 768)
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     switch_user_requested = Signal()
@@ -59,7 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("工会服务站工作台"))
         self.setWindowIcon(icon("app"))
-        self.resize(1366, 768)
+        self.resize(DEFAULT_SIZE)
         self.state: AppState | None = None
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
@@ -112,6 +115,19 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_button)
         bar.addPermanentWidget(self.lock_button)
         bar.addPermanentWidget(self.switch_button)
+
+    def show_fitted(self) -> None:
+        """Open inside the screen's available area (taskbar excluded, title bar included): on
+        a 1366x768 screen the default size plus the frame would run under the taskbar and cut
+        off the status bar, so there the window opens maximised."""
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        if area is not None and (
+            area.width() <= DEFAULT_SIZE.width() or area.height() <= DEFAULT_SIZE.height() + 40
+        ):
+            self.showMaximized()
+            return
+        self.show()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)

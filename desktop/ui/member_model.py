@@ -29,9 +29,10 @@ COLUMNS = [
     ("phone_masked", QT_TRANSLATE_NOOP("MemberTableModel", "手机号")),
     ("employer", QT_TRANSLATE_NOOP("MemberTableModel", "工作单位")),
     ("job_group", QT_TRANSLATE_NOOP("MemberTableModel", "职业群体")),
-    ("hardship_category", QT_TRANSLATE_NOOP("MemberTableModel", "困难类别")),
 ]
-ENUM_OF = {"gender": "Gender", "job_group": "JobGroup", "hardship_category": "Hardship"}
+# No 困难类别 column: a hardship category is sensitive, shown on the member's page only after
+# a logged reveal (the 困难职工 filter still finds them).
+ENUM_OF = {"gender": "Gender", "job_group": "JobGroup"}
 
 
 class MemberTableModel(QAbstractTableModel):

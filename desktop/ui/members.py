@@ -76,13 +76,14 @@ class MembersPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(self._column_widths((110, 50, 170, 120, 260, 110, 100))):
+        for column, width in enumerate(self._column_widths((110, 50, 170, 120, 300, 110))):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.layout_.addWidget(self.table, 1)
         self.count = QLabel()
         self.layout_.addWidget(self.count)
         self.pending = False
+        self.select_after: str | None = None  # a member just added: selected once listed
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(FALLBACK_MS)
@@ -94,6 +95,7 @@ class MembersPage(Page):
         self.visited.toggled.connect(lambda _c: self.run_query())
         self.model.total_changed.connect(self._show_count)
         self.table.activated.connect(self.open_member)
+        self.search.returnPressed.connect(self.focus_results)
         self.add_button.clicked.connect(self.add_member)
         self.import_button.clicked.connect(self.import_roster)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
@@ -134,6 +136,25 @@ class MembersPage(Page):
     def _landed(self) -> None:
         if self.pending:
             self.run_query()
+        elif self.select_after:
+            self.select_member(self.select_after)
+
+    def focus_results(self) -> None:
+        """Enter in the search box: to the results, first row selected (Enter again opens)."""
+        if self.pending or self.model.querying:
+            self.run_query()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def select_member(self, member_id: str) -> None:
+        self.select_after = None
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == member_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                self.table.setFocus()
+                return
 
     def run_query(self) -> None:
         self.timer.stop()
@@ -166,7 +187,17 @@ class MembersPage(Page):
     def add_member(self) -> None:
         from .member_form import MemberForm
 
-        MemberForm(self.state, None, self).open()
+        form = MemberForm(self.state, None, self)
+        form.accepted.connect(lambda: self.show_added(form.saved))
+        form.open()
+
+    def show_added(self, member: Any) -> None:
+        """A member just added is listed (found by name) and selected."""
+        self.select_after = member.id
+        if self.search.text() == member.name:
+            self.run_query()
+        else:
+            self.search.setText(member.name)  # runs the search
 
     def import_roster(self) -> None:
         from .roster_import import ImportDialog
