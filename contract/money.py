@@ -66,7 +66,11 @@ def _from_text(raw: str, field: str) -> int:
     if text[0] in "¥￥":
         text = text[1:]
     whole, _, decimals = text.replace(",", "").partition(".")
-    return _checked(int(whole) * 100 + int(decimals.ljust(2, "0") or 0), field, raw.strip())
+    if len(whole.lstrip("0")) > len(str(MAX_FEN // 100)):  # before int(): any length is typed
+        raise MoneyError(f"{field}超过金额上限 {MAX_TEXT}：{raw.strip()[:40]}")
+    return _checked(
+        int(whole.lstrip("0") or "0") * 100 + int(decimals.ljust(2, "0") or 0), field, raw.strip()
+    )
 
 
 def _shape_problem(text: str) -> str:

@@ -69,6 +69,15 @@ def test_accepted_forms(text, fen):
     assert parse_yuan(text, field=FIELD) == fen
 
 
+def test_very_long_digit_runs_are_refused_as_too_large():
+    for digits in ("9" * 14, "1" + "0" * 5000, "0" * 5000 + "1.00"):
+        if digits.startswith("0"):
+            assert parse_yuan(digits) == 100
+            continue
+        with pytest.raises(MoneyError, match="超过金额上限"):
+            parse_yuan(digits)
+
+
 def test_non_text_inputs():
     assert parse_yuan(12) == 1200
     assert parse_yuan(Decimal("2.50")) == 250
