@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -117,9 +118,12 @@ class ReliefPage(Page):
         self.override = QLineEdit()
         self.override.setPlaceholderText(self.tr("站长批准超规则发放的理由（记入审计）"))
         self.override.hide()
-        self.issue_button = QPushButton(self.tr("确认发放并预览收据"))
+        # Ctrl+Enter, not a bare Enter: an Enter typed to finish the amount must not hand out money
+        self.issue_button = QPushButton(self.tr("确认发放并预览收据（Ctrl+Enter）"))
         self.issue_button.setObjectName("Primary")
         self.issue_button.clicked.connect(self.issue)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.issue_shortcut)
         for widget in (self.rules, self.refusal, self.override, self.issue_button):
             card.body.addWidget(widget)
         card.body.addStretch(1)
@@ -326,6 +330,10 @@ class ReliefPage(Page):
             text += "\n" + self.tr("需要站长登录后批准。")
         self.refusal.setText(text)
         self.issue_button.setEnabled(self.state.is_head)
+
+    def issue_shortcut(self) -> None:
+        if self.issue_button.isEnabled():
+            self.issue()
 
     def issue(self) -> None:
         from desktop.services import relief

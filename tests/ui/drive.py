@@ -34,6 +34,9 @@ def click(widget: QWidget) -> None:
     QApplication.processEvents()
     assert widget.isVisible(), f"{widget!r} is not visible"
     assert widget.isEnabled(), f"{widget!r} is disabled"
+    window = widget.window()
+    if QApplication.activeWindow() is not window and not QApplication.activeModalWidget():
+        window.activateWindow()  # a click on a window brings it to the front, as on a desktop
     if isinstance(widget, QCheckBox):  # on its box: a wide check box's middle is empty space
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
         return

@@ -5,6 +5,8 @@ PDF are checked after each."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QInputDialog
 
@@ -198,6 +200,6 @@ def test_head_override_with_reason(qtbot, head_state, head_ctx):
     assert page.refusal.isVisible()
     assert len(relief.list_relief(head_state.ctx)) == 1
     type_into(page.override, "重病住院，经站务会研究同意")
-    click(page.issue_button)
+    QTest.keyClick(page.override, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(relief.list_relief(head_state.ctx)) == 2
     assert page.list.topLevelItemCount() == 2
