@@ -62,15 +62,20 @@ def _from_text(raw: str, field: str) -> int:
         raise MoneyError(f"{field}不能为空")
     problem = _shape_problem(text)
     if problem:
-        raise MoneyError(f"{field}{problem}：{text}")
+        raise MoneyError(f"{field}{problem}：{_shown(text)}")
     if text[0] in "¥￥":
         text = text[1:]
     whole, _, decimals = text.replace(",", "").partition(".")
     if len(whole.lstrip("0")) > len(str(MAX_FEN // 100)):  # before int(): any length is typed
-        raise MoneyError(f"{field}超过金额上限 {MAX_TEXT}：{raw.strip()[:40]}")
+        raise MoneyError(f"{field}超过金额上限 {MAX_TEXT}：{_shown(text)}")
     return _checked(
         int(whole.lstrip("0") or "0") * 100 + int(decimals.ljust(2, "0") or 0), field, raw.strip()
     )
+
+
+def _shown(text: str) -> str:
+    """The typed text as a message quotes it: long pastes cut short."""
+    return text if len(text) <= 30 else text[:30] + "…"
 
 
 def _shape_problem(text: str) -> str:
