@@ -277,7 +277,6 @@ def _receipt(r: Rules) -> None:
     if not isinstance(serial, int) or not 1 <= serial <= MAX_SERIAL:
         raise r.fail("serial", f"流水号应在 1 至 {MAX_SERIAL} 之间")
     r.amount("print_count", 0, MAX_COUNT)
-    check_receipt_content(data)
 
 
 def check_receipt_content(data: dict[str, Any]) -> None:
@@ -341,10 +340,21 @@ CHECKS: dict[str, Callable[[Rules], None]] = {
 }
 
 
-def check(entity: str, data: dict[str, Any], *, today: dt.date | None = None) -> None:
-    """Raise RecordError naming the record and the field where a value breaks a rule."""
+def check(
+    entity: str,
+    data: dict[str, Any],
+    *,
+    today: dt.date | None = None,
+    receipt_content: bool = True,
+) -> None:
+    """Raise RecordError naming the record and the field where a value breaks a rule.
+
+    receipt_content=False leaves a receipt's frozen content to the caller: the server checks
+    it against the stored content first (a changed one is an integrity matter, not a typo)."""
     rules = Rules(entity, data, today or dt.datetime.now(dt.UTC).date())
     rules.common()
     extra = CHECKS.get(entity)
     if extra is not None:
         extra(rules)
+    if entity == "receipt" and receipt_content:
+        check_receipt_content(data)

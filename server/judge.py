@@ -20,7 +20,7 @@ from contract.wire import Mutation
 
 from .db import RECEIPT_KEY, station
 from .derived import stable_id
-from .rows import Row, now, select_in
+from .rows import Row, load, now, select_in
 
 # (field, entity it names) per entity; "*" after a field: a list of ids
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -75,6 +75,10 @@ class Judge:
             for _name, target, value in _referenced(m.entity, data)
         }
         self.stored = _existing(conn, auth.district_id, wanted - set(rows))
+        handed = [
+            ("relief", str(d.get("distribution_id"))) for m, d in work if m.entity == "receipt"
+        ]
+        self.hand_outs = load(conn, [k for k in handed if k not in rows]) if handed else {}
         numbers = [data.get("number") for m, data in work if m.entity == "receipt"]
         self.numbers = _receipt_numbers(conn, auth.district_id, numbers)
         deleting = [
@@ -136,6 +140,7 @@ class Judge:
                 self._integrity_flag(current, changed[0], data)
                 raise rules.refuse("receipt", changed[0], "收据开具后内容不能更改，已报告区总工会")
             return
+        rules.check_receipt_content(data)
         rules.check_receipt_owner(data, self.auth.code, self.receipt_key)
         holder = self.numbers.get(str(data.get("number")))
         if holder is not None and holder != m.row_id:
@@ -148,7 +153,8 @@ class Judge:
                 "serial",
                 f"流水号 {serial} 不连续：区里本站 {year} 年的收据只到 {last} 号",
             )
-        relief = self.rows.get(("relief", str(data.get("distribution_id"))))
+        key = ("relief", str(data.get("distribution_id")))
+        relief = self.rows.get(key) or self.hand_outs.get(key)
         if relief is not None:
             total = int(relief.data.get("cash_fen") or 0) + int(
                 relief.data.get("goods_value_fen") or 0

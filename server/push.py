@@ -100,7 +100,8 @@ class Batch:
         try:
             return self._apply(m, data)
         except RecordError as exc:
-            return Answer(mutation_id=m.mutation_id, status="rejected", error=str(exc))
+            error = str(_named(m.entity, exc))
+            return Answer(mutation_id=m.mutation_id, status="rejected", error=error)
 
     def _apply(self, m: Mutation, data: dict[str, Any]) -> Answer:
         me = self.auth.station_id
@@ -248,10 +249,16 @@ def checked_record(m: Mutation, today: dt.date) -> dict[str, Any] | RecordError:
             raise RecordError("记录编号与变更不符")
         check_whole(m.entity, data)
         _fits_index_columns(data)
-        rules.check(m.entity, data, today=today)
+        rules.check(m.entity, data, today=today, receipt_content=False)  # see Judge._receipt
     except RecordError as exc:
-        return exc
+        return _named(m.entity, exc)
     return data
+
+
+def _named(entity: str, exc: RecordError) -> RecordError:
+    """Every refusal names the kind of record it is about (the station shows it on the row)."""
+    label = rules.ENTITY_LABELS.get(entity, entity)
+    return exc if str(exc).startswith(label) else RecordError(f"{label}：{exc}")
 
 
 # Widths of the record table's index columns (db.py). PostgreSQL refuses a longer value with a
