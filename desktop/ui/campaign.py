@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QWidget,
@@ -64,6 +66,9 @@ def campaign_pdf(copies: list[Any], fmt: str, job: Any) -> bytes:
         return out.read_bytes()
 
 
+SHOWN = 5000  # rows listed for ticking; beyond that everyone the filter found is included
+
+
 class CampaignPage(Page):
     title_text = "集中发放"
     watches = frozenset({"fund_program"})
@@ -114,11 +119,22 @@ class CampaignPage(Page):
         card.body.addWidget(self.progress)
         card.body.addWidget(self.status)
         self.layout_.addWidget(card)
-        listing = Card(self.tr("发放对象"))
+        listing = Card(self.tr("发放对象（取消勾选的人这次不发）"))
         self.recipients = QListWidget()
+        self.recipients.itemChanged.connect(lambda _item: self.chosen_changed())
         listing.body.addWidget(self.recipients)
+        ticks = QHBoxLayout()
+        self.all_button = QPushButton(self.tr("全选"))
+        self.all_button.clicked.connect(lambda: self.set_all(True))
+        self.none_button = QPushButton(self.tr("全不选"))
+        self.none_button.clicked.connect(lambda: self.set_all(False))
+        ticks.addStretch(1)
+        ticks.addWidget(self.all_button)
+        ticks.addWidget(self.none_button)
+        listing.body.addLayout(ticks)
         self.layout_.addWidget(listing, 1)
         self.member_ids: list[str] = []
+        self.all_ids: list[str] = []
         self.op: Any = None
         self.issued: list[str] = []
         self.refresh()
@@ -149,11 +165,39 @@ class CampaignPage(Page):
         op.success(self.show_recipients).run()
 
     def show_recipients(self, rows: list[Any]) -> None:
-        self.member_ids = [r.id for r in rows]
+        """Everyone the filter found, each ticked; untick who should not receive this time."""
+        self.all_ids = [r.id for r in rows]
+        self.recipients.blockSignals(True)
         self.recipients.clear()
-        self.recipients.addItems([f"{r.name}  {r.id_masked}  {r.employer}" for r in rows[:5000]])
-        self.status.setText(self.tr("共 %1 人").replace("%1", str(len(rows))))
-        self.start_button.setEnabled(bool(rows))
+        for row in rows[:SHOWN]:
+            item = QListWidgetItem(f"{row.name}  {row.id_masked}  {row.employer}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.recipients.addItem(item)
+        self.recipients.blockSignals(False)
+        self.chosen_changed()
+
+    def set_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.recipients.blockSignals(True)
+        for index in range(self.recipients.count()):
+            self.recipients.item(index).setCheckState(state)
+        self.recipients.blockSignals(False)
+        self.chosen_changed()
+
+    def chosen_changed(self) -> None:
+        """member_ids: the ticked rows, plus any past the shown ones (a filter of 5,000+)."""
+        shown = [self.recipients.item(i) for i in range(self.recipients.count())]
+        ticked = [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in shown
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+        self.member_ids = ticked + self.all_ids[SHOWN:]
+        text = self.tr("找到 %1 人，已选 %2 人").replace("%1", str(len(self.all_ids)))
+        self.status.setText(text.replace("%2", str(len(self.member_ids))))
+        self.start_button.setEnabled(bool(self.member_ids) and self.op is None)
 
     def start(self) -> None:
         """开始发放: the summary (program, people, total in figures and capitals) first."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QTreeWidget,
     QWidget,
@@ -61,6 +62,16 @@ def click_row(tree: QTreeWidget, row: int) -> None:
         tree.viewport().size(),
         item.text(0),
     )
+
+
+def toggle_item(widget: QListWidget, row: int) -> None:
+    """Click the check box of a list row."""
+    QApplication.processEvents()
+    item = widget.item(row)
+    widget.scrollToItem(item)
+    rect = widget.visualItemRect(item)
+    spot = QPoint(rect.left() + 10, rect.center().y())
+    QTest.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=spot)
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services import members, monthclose, programs, relief
 
-from .drive import Answers, accept_dialog, click, press_button, type_into, when_modal
+from .drive import (
+    Answers,
+    accept_dialog,
+    click,
+    press_button,
+    toggle_item,
+    type_into,
+    when_modal,
+)
 
 
 def test_month_end_confirms_with_totals_then_closes(qtbot, head_state, head_ctx):
@@ -65,6 +73,13 @@ def test_campaign_confirms_issues_and_prints_every_receipt(qtbot, head_state, he
     page.show()
     click(page.load_button)
     assert page.recipients.count() == 2
+    toggle_item(page.recipients, 1)  # untick one: the summary counts who is ticked
+    assert page.member_ids == [page.recipients.item(0).data(Qt.ItemDataRole.UserRole)]
+    assert "已选 1 人" in page.status.text()
+    click(page.none_button)
+    assert not page.start_button.isEnabled()
+    click(page.all_button)
+    assert "已选 2 人" in page.status.text()
     type_into(page.amount, "300")
     answers = Answers()
     when_modal(answers, press_button(answers, "不发放"), kind=QMessageBox)
