@@ -6,11 +6,16 @@ QT_TRANSLATE_NOOP in desktop/ui). This script
 1. runs pyside6-lupdate over desktop/ui plus the domain's label tables (enum labels from
    desktop/models/enums.py LABELS in context "enum", member field names from
    desktop/services/members.py FIELD_LABELS in context "field"; desktop/ui/labels.py shows
-   them through translate()), merging new strings into
+   them through translate()) and the domain's messages (context "service": every Chinese
+   string and f-string in desktop/services, desktop/sync, contract and the key/store modules,
+   f-strings as templates with numbered placeholders, see service_templates()), merging new
+   strings into
    resources/translations/stationdesk_<lang>.ts (translations already there are kept;
    strings no longer in the code are dropped),
-2. lists every message still unfinished (edit the .ts by hand or with pyside6-linguist),
-3. compiles the .ts to stationdesk_<lang>.qm with pyside6-lrelease (the file the app loads).
+2. writes the service templates to resources/translations/service_templates.json (the
+   bundle has no sources; desktop/ui/service_text.py matches messages against them),
+3. lists every message still unfinished (edit the .ts by hand or with pyside6-linguist),
+4. compiles the .ts to stationdesk_<lang>.qm with pyside6-lrelease (the file the app loads).
 
     .venv/bin/python scripts/make_translations.py            # update + compile
     .venv/bin/python scripts/make_translations.py --check    # also fail if anything is unfinished
@@ -19,6 +24,9 @@ QT_TRANSLATE_NOOP in desktop/ui). This script
 from __future__ import annotations
 
 import argparse
+import ast
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +38,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "desktop" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGS = ("en",)
+SERVICE_TEMPLATES = TRANSLATIONS / "service_templates.json"
+# Where the domain's user-facing messages are written (Qt-free code: no tr() there).
+SERVICE_SOURCES = (
+    "desktop/services",
+    "desktop/sync",
+    "contract",
+    "desktop/keys.py",
+    "desktop/store.py",
+)
+# Fake people and places (demo data), enum labels (their own "enum" context), benchmarks.
+SERVICE_SKIP = frozenset(
+    {
+        "desktop/services/demo.py",
+        "desktop/services/fakedata.py",
+        "contract/enums.py",
+        "desktop/sync/bench.py",
+    }
+)
+CJK = re.compile(r"[\u3400-\u9fff]")
+# The capital-amount vocabulary (人民币壹仟元整): printed words, not messages.
+CAPITALS = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆块角分整负人民币]*")
+LOGGERS = frozenset({"log", "logger", "logging"})
+# Pieces the scan cannot see as one f-string: the "等" after a list cut by str.join
+# (monthclose), a warning line of a sync summary (sync/commands), and an amount's field name
+# followed by its problem (contract/money.py f"{field}{problem}：{text}", no Chinese literal).
+EXTRA_TEMPLATES = ("{0}等", "注意：{0}", "{0}{1}：{2}")
 
 
 def tool(name: str) -> str:
@@ -59,12 +93,109 @@ def domain_labels() -> dict[str, list[str]]:
     }
 
 
+class _TemplateScan(ast.NodeVisitor):
+    """Chinese string constants and f-strings of one module, as templates: each f-string
+    field and each non-literal operand of a `+` chain becomes {0}, {1}, ... in order."""
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+        self.skip: set[int] = set()
+
+    def visit_Module(self, node: ast.Module) -> None:  # noqa: N802 - ast visitor
+        for scope in ast.walk(node):
+            body = getattr(scope, "body", None)
+            first = body[0] if isinstance(body, list) and body else None
+            if isinstance(first, ast.Expr) and _is_str(first.value):
+                self.skip.add(id(first.value))  # a docstring
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:  # noqa: N802 - ast visitor
+        func = node.func
+        owner = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(owner, ast.Name) and owner.id in LOGGERS:
+            return  # log lines are for developers, never shown
+        self.generic_visit(node)
+
+    def visit_BinOp(self, node: ast.BinOp) -> None:  # noqa: N802 - ast visitor
+        operands = _add_chain(node)
+        if operands is None or not any(
+            _is_str(o) or isinstance(o, ast.JoinedStr) for o in operands
+        ):
+            self.generic_visit(node)
+            return
+        parts: list[str | None] = []
+        for operand in operands:
+            parts.extend(_parts(operand))
+            if not (_is_str(operand) or isinstance(operand, ast.JoinedStr)):
+                self.visit(operand)
+        self._add(parts)
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:  # noqa: N802 - ast visitor
+        self._add(_parts(node))
+        for value in node.values:
+            if isinstance(value, ast.FormattedValue):
+                self.visit(value.value)
+
+    def visit_Constant(self, node: ast.Constant) -> None:  # noqa: N802 - ast visitor
+        if isinstance(node.value, str) and id(node) not in self.skip:
+            self._add([node.value])
+
+    def _add(self, parts: list[str | None]) -> None:
+        literal = "".join(p for p in parts if p is not None)
+        if not CJK.search(literal) or CAPITALS.fullmatch(literal) or "{" in literal:
+            return
+        count = iter(range(len(parts)))
+        self.found.append("".join(p if p is not None else f"{{{next(count)}}}" for p in parts))
+
+
+def _is_str(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _add_chain(node: ast.AST) -> list[ast.AST] | None:
+    """The operands of a + b + c, or None for any other operator."""
+    if not isinstance(node, ast.BinOp) or not isinstance(node.op, ast.Add):
+        return None
+    left = _add_chain(node.left) or [node.left]
+    return [*left, node.right]
+
+
+def _parts(node: ast.AST) -> list[str | None]:
+    """Literal text, with None for each value filled in at run time."""
+    if _is_str(node):
+        return [node.value]  # type: ignore[attr-defined]
+    if isinstance(node, ast.JoinedStr):
+        return [v.value if _is_str(v) else None for v in node.values]  # type: ignore[attr-defined]
+    return [None]
+
+
+def service_templates() -> list[str]:
+    """Every Chinese message template of the domain, sorted (one source of the .ts context
+    "service" and of resources/translations/service_templates.json)."""
+    found: set[str] = set(EXTRA_TEMPLATES)
+    for entry in SERVICE_SOURCES:
+        path = ROOT / entry
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            if file.relative_to(ROOT).as_posix() in SERVICE_SKIP:
+                continue
+            scan = _TemplateScan()
+            scan.visit(ast.parse(file.read_text(encoding="utf-8")))
+            found.update(scan.found)
+    return sorted(found)
+
+
+def write_service_templates() -> None:
+    text = json.dumps(service_templates(), ensure_ascii=False, indent=0) + "\n"
+    SERVICE_TEMPLATES.write_text(text, encoding="utf-8")
+
+
 def domain_source(folder: Path) -> Path:
     """A throw-away .py of QT_TRANSLATE_NOOP calls lupdate can read (never committed: the
     tables in models/services stay the one source)."""
+    tables = {**domain_labels(), "service": service_templates()}
     lines = [
         f"QT_TRANSLATE_NOOP({context!r}, {text!r})"
-        for context, texts in domain_labels().items()
+        for context, texts in tables.items()
         for text in texts
     ]
     path = folder / "domain_labels.py"
@@ -114,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-update", action="store_true", help="only compile the .ts files")
     args = parser.parse_args(argv)
     status = 0
+    if not args.no_update:
+        write_service_templates()
     for lang in LANGS:
         if not args.no_update:
             update(lang)

@@ -1,5 +1,6 @@
 """Showing errors (Electrum's on_error): a UserFacingError as it is, Cancelled never,
-anything else logged with its traceback and shown as "something went wrong" with details."""
+anything else logged with its traceback and shown as "something went wrong" with details.
+The domain's Chinese messages are shown in the interface language (service_text)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+
+from .service_text import translate
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +22,7 @@ def user_message(exc: BaseException) -> str | None:
     if isinstance(exc, Cancelled):
         return None
     if isinstance(exc, UserFacingError):
-        return exc.message
+        return translate(exc.message)
     return None
 
 
@@ -34,7 +37,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box.setWindowTitle(QCoreApplication.translate("errors", "提示"))
     if isinstance(exc, UserFacingError):
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(exc.message)
+        box.setText(translate(exc.message))
     else:
         details = getattr(exc, "__traceback_text__", repr(exc))
         log.error("unexpected error: %s", details)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .service_text import translate
+
 
 def page_title(text: str) -> QLabel:
     label = QLabel(text)
@@ -38,6 +40,7 @@ class FieldForm(QFormLayout):
     """A form whose rows each carry an error label under the field, keyed by service field name.
 
     show_errors({field: message}) marks the fields; errors for unknown fields go to the top.
+    Messages (the domain's Chinese ones too) are shown in the interface language.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -81,11 +84,11 @@ class FieldForm(QFormLayout):
             if label is None:
                 loose.append(message)
                 continue
-            label.setText(message)
+            label.setText(translate(message))
             label.show()
             self._mark(self.fields[key], True)
         if loose:
-            self.general.setText("；".join(loose))
+            self.general.setText(translate("；".join(loose)))
             self.general.show()
         first = next((self.fields[k] for k in errors if k in self.fields), None)
         if first is not None:
@@ -93,7 +96,7 @@ class FieldForm(QFormLayout):
 
     def show_message(self, message: str) -> None:
         self.clear_errors()
-        self.general.setText(message)
+        self.general.setText(translate(message))
         self.general.show()
 
     @staticmethod

@@ -90,8 +90,52 @@
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <source>共 %1 人</source>
-        <translation>%1 people in total</translation>
+        <source>发放对象（取消勾选的人这次不发）</source>
+        <translation>Recipients (untick anyone who should not receive this time)</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>找到 %1 人，已选 %2 人</source>
+        <translation>%1 found, %2 selected</translation>
+    </message>
+    <message>
+        <source>没有发放。</source>
+        <translation>Nothing was handed out.</translation>
+    </message>
+    <message>
+        <source>项目：%1
+人数：%2 人
+每人：%3
+合计：%4
+（%5）
+
+发放后每人生成一张收据，错发只能逐条作废。确定发放吗？</source>
+        <translation>Program: %1
+People: %2
+Each: %3
+Total: %4
+(%5)
+
+Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand out now?</translation>
+    </message>
+    <message>
+        <source>确认集中发放</source>
+        <translation>Confirm the campaign</translation>
+    </message>
+    <message>
+        <source>确认发放</source>
+        <translation>Hand out</translation>
+    </message>
+    <message>
+        <source>不发放</source>
+        <translation>Do not hand out</translation>
     </message>
     <message>
         <source>已发放 %1 人，未发放 %2 人。</source>
@@ -100,6 +144,14 @@
     <message>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>这次活动还没有可打印的收据。</source>
+        <translation>This campaign has no receipts to print yet.</translation>
+    </message>
+    <message>
+        <source>%1 收据（%2 张）</source>
+        <translation>%1 receipts (%2)</translation>
     </message>
     <message>
         <source>签收表</source>
@@ -561,10 +613,6 @@
         <source>职业群体</source>
         <translation>Occupation group</translation>
     </message>
-    <message>
-        <source>困难类别</source>
-        <translation>Hardship category</translation>
-    </message>
 </context>
 <context>
     <name>MembersPage</name>
@@ -644,6 +692,10 @@
         <translation>Check</translation>
     </message>
     <message>
+        <source>（已月结）</source>
+        <translation> (closed)</translation>
+    </message>
+    <message>
         <source>帮扶发放人次</source>
         <translation>Relief recipients</translation>
     </message>
@@ -684,16 +736,36 @@
         <translation>Cannot close the month:</translation>
     </message>
     <message>
+        <source>%1 已月结，本月记录只读。</source>
+        <translation>%1 is closed; its records are read-only.</translation>
+    </message>
+    <message>
         <source>可以月结。</source>
         <translation>Ready to close the month.</translation>
     </message>
     <message>
-        <source>月结后 %1 的记录不能再修改，确定吗？</source>
-        <translation>After month end the records of %1 can no longer be changed. Continue?</translation>
+        <source>%1 月结：
+帮扶发放 %2 人次，现金 %3，物资 %4
+合计 %5（%6）
+收据 %7 张，作废 %8 张
+走访 %9 次
+
+月结后本月记录只读，更正只能记入以后的月份。确定月结吗？</source>
+        <translation>Close %1:
+Relief hand-outs: %2, cash %3, goods %4
+Total %5 (%6)
+Receipts: %7, voided %8
+Visits: %9
+
+After the close the month&apos;s records are read-only; corrections go into later months. Close the month now?</translation>
     </message>
     <message>
-        <source>%1 已月结。</source>
-        <translation>%1 is closed.</translation>
+        <source>确认月结</source>
+        <translation>Confirm month-end close</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>月报 %1</source>
@@ -702,10 +774,6 @@
 </context>
 <context>
     <name>PdfPreview</name>
-    <message>
-        <source>本机无法在程序内预览。请点“用其他程序打开”，在打开的程序里查看和打印。</source>
-        <translation>This computer cannot preview here. Use &quot;Open with another program&quot; to view and print it there.</translation>
-    </message>
     <message>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
@@ -719,12 +787,165 @@
         <translation>Print</translation>
     </message>
     <message>
+        <source>共 %1 页，这里显示前 %2 页；打印时全部打印。</source>
+        <translation>%1 pages; the first %2 are shown here. Printing prints them all.</translation>
+    </message>
+    <message>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <source>已发送到打印机</source>
-        <translation>Sent to the printer</translation>
+        <source>已取消打印，未计入打印次数。</source>
+        <translation>Printing was cancelled and not counted.</translation>
+    </message>
+    <message>
+        <source>已打印到文件，不计入打印次数。</source>
+        <translation>Printed to a file; not counted as a print.</translation>
+    </message>
+    <message>
+        <source>打印机“%1”已接受打印任务。</source>
+        <translation>Printer &quot;%1&quot; accepted the print job.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramDialog</name>
+    <message>
+        <source>修改帮扶项目</source>
+        <translation>Edit fund program</translation>
+    </message>
+    <message>
+        <source>新建帮扶项目</source>
+        <translation>New fund program</translation>
+    </message>
+    <message>
+        <source>项目编码</source>
+        <translation>Program code</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Program name</translation>
+    </message>
+    <message>
+        <source>项目类型</source>
+        <translation>Program type</translation>
+    </message>
+    <message>
+        <source>资金来源</source>
+        <translation>Source of funds</translation>
+    </message>
+    <message>
+        <source>每人每年次数上限</source>
+        <translation>Times per person per year</translation>
+    </message>
+    <message>
+        <source>不填为不限</source>
+        <translation>Leave empty for no limit</translation>
+    </message>
+    <message>
+        <source>（元）</source>
+        <translation> (yuan)</translation>
+    </message>
+    <message>
+        <source>不能同时享受的项目编码</source>
+        <translation>Codes of programs that cannot be combined</translation>
+    </message>
+    <message>
+        <source>多个用逗号分开</source>
+        <translation>Separate several with commas</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+Enter）</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>次数上限须为整数</source>
+        <translation>The times limit must be a whole number</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsCard</name>
+    <message>
+        <source>帮扶项目</source>
+        <translation>Fund programs</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>本站预算</source>
+        <translation>Station budget</translation>
+    </message>
+    <message>
+        <source>新建项目</source>
+        <translation>New program</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>本站已登记到区服务器：帮扶项目由区总工会设置，同步下发，这里只读。</source>
+        <translation>This station is enrolled with the district server: fund programs are set by the district union and come down by sync; read-only here.</translation>
+    </message>
+    <message>
+        <source>帮扶项目由站长设置。</source>
+        <translation>Fund programs are set by the station head.</translation>
+    </message>
+    <message>
+        <source>本站尚未登记到区服务器：由站长在这里设置帮扶项目。</source>
+        <translation>This station is not enrolled with the district server: the station head sets up fund programs here.</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>每年 %1 次</source>
+        <translation>%1 times a year</translation>
+    </message>
+    <message>
+        <source>年累计 %1 元</source>
+        <translation>%1 yuan a year</translation>
+    </message>
+    <message>
+        <source>单次 %1 元</source>
+        <translation>%1 yuan at most each time</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>本站数据已加密。请站长把下面的恢复码抄在纸上，妥善保管（不要存在这台电脑上）。忘记所有密码时，只有凭它才能重置站长密码。恢复码只显示这一次。</source>
+        <translation>The station&apos;s data is encrypted. Station head: copy the recovery code below onto paper and keep it safe (not on this computer). If every password is forgotten, only this code can reset the station head&apos;s password. It is shown only this once.</translation>
+    </message>
+    <message>
+        <source>我已抄下恢复码</source>
+        <translation>I have copied the recovery code</translation>
     </message>
 </context>
 <context>
@@ -782,8 +1003,32 @@
         <translation>Station head&apos;s reason for approving an exception (recorded in the audit log)</translation>
     </message>
     <message>
-        <source>确认发放并预览收据</source>
-        <translation>Confirm and preview receipt</translation>
+        <source>确认发放并预览收据（Ctrl+Enter）</source>
+        <translation>Issue and preview the receipt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>请选择帮扶项目（本年度还没有项目时：未登记的服务站由站长在“设置 → 帮扶项目”中新建，已登记的服务站同步后由区总工会下发）</source>
+        <translation>Choose a fund program (if this year has none yet: a station not enrolled has its head create one under &quot;Settings → Fund programs&quot;; an enrolled station gets them from the district union by sync)</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一条已发放的记录。</source>
+        <translation>First select an issued hand-out in the list.</translation>
+    </message>
+    <message>
+        <source>作废 %1 的发放（收据号 %2 保留、标记作废）。请填写原因：</source>
+        <translation>Void the hand-out to %1 (receipt %2 is kept and marked void). Enter the reason:</translation>
+    </message>
+    <message>
+        <source>没有作废：必须填写作废原因。</source>
+        <translation>Not voided: a reason is required.</translation>
+    </message>
+    <message>
+        <source>%1 已月结，已在本月记一笔冲减调整。</source>
+        <translation>%1 is closed; a reversing adjustment was recorded in this month.</translation>
+    </message>
+    <message>
+        <source>已作废收据 %1。</source>
+        <translation>Receipt %1 is voided.</translation>
     </message>
     <message>
         <source>本月发放</source>
@@ -838,16 +1083,36 @@
         <translation>Choose a recipient</translation>
     </message>
     <message>
-        <source>请选择帮扶项目（本年度没有项目时请先由站长设置）</source>
-        <translation>Choose a relief programme (if there is none this year, the station head must set one up first)</translation>
-    </message>
-    <message>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
         <source>该会员今年已领取本项目 %1 次，共 %2；本站预算余额 %3。</source>
         <translation>This member has received this programme %1 times this year, %2 in total; station budget left %3.</translation>
+    </message>
+    <message>
+        <source>每年最多 %1 次</source>
+        <translation>at most %1 times a year</translation>
+    </message>
+    <message>
+        <source>年度累计不超过 %1</source>
+        <translation>at most %1 a year</translation>
+    </message>
+    <message>
+        <source>每次不超过 %1</source>
+        <translation>at most %1 each time</translation>
+    </message>
+    <message>
+        <source>本项目没有次数和金额上限。</source>
+        <translation>This program has no limits on times or amounts.</translation>
+    </message>
+    <message>
+        <source>本项目上限：</source>
+        <translation>This program&apos;s limits: </translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
     </message>
     <message>
         <source>不符合发放规则：</source>
@@ -860,10 +1125,6 @@
     <message>
         <source>已发放，收据号 %1</source>
         <translation>Given, receipt no. %1</translation>
-    </message>
-    <message>
-        <source>作废 %1 的发放（收据号保留、标记作废）。请填写原因：</source>
-        <translation>Void the relief given to %1 (the receipt number is kept and marked void). Reason:</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1168,22 @@
     <message>
         <source>无操作自动锁定</source>
         <translation>Lock when idle for</translation>
+    </message>
+    <message>
+        <source>服务站与人员</source>
+        <translation>Station and staff</translation>
+    </message>
+    <message>
+        <source>帮扶项目</source>
+        <translation>Fund programs</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>本机与数据</source>
+        <translation>This computer and data</translation>
     </message>
     <message>
         <source>数据</source>
@@ -1100,6 +1377,18 @@
         <translation>Finish</translation>
     </message>
     <message>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>本站数据已加密，用各工作人员的密码打开。请站长把下面的恢复码抄在纸上，妥善保管，不要存在这台电脑上：忘记所有密码时，只有凭它才能重置站长密码。恢复码只显示这一次。</source>
+        <translation>The station&apos;s data is encrypted and opens with each staff member&apos;s password. Station head: copy the recovery code below onto paper and keep it safe, not on this computer: if every password is forgotten, only this code can reset the station head&apos;s password. It is shown only this once.</translation>
+    </message>
+    <message>
+        <source>我已抄下恢复码，开始使用</source>
+        <translation>I have copied the recovery code; start</translation>
+    </message>
+    <message>
         <source>出错了，操作没有完成：%1</source>
         <translation>Something went wrong and the action was not completed: %1</translation>
     </message>
@@ -1136,8 +1425,8 @@
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <source>本机服务站已建立（名称和编码不能再改）。可以改正服务器地址或注册码后重试，或返回选择“先离线使用”，以后再注册（命令 stationdesk sync enrol）。</source>
-        <translation>The station has been set up on this computer (its name and code can no longer change). Correct the server address or one-time code and try again, or go back, choose &quot;Start offline&quot; and enrol later (command: stationdesk sync enrol).</translation>
+        <source>本机服务站已建立（名称和编码不能再改）。可以改正服务器地址或注册码后重试，或返回选择“先离线使用”，以后在“设置 → 同步”中登记。</source>
+        <translation>The station is set up on this computer (its name and code can no longer change). Correct the server address or the code and try again, or go back, choose &quot;Use offline for now&quot; and enrol later under &quot;Settings → Sync&quot;.</translation>
     </message>
     <message>
         <source>正在生成，请稍候……</source>
@@ -1185,6 +1474,30 @@
     <message>
         <source>只有站长可以添加工作人员。</source>
         <translation>Only the station head can add staff.</translation>
+    </message>
+    <message>
+        <source>新密码（至少 6 位）</source>
+        <translation>New password (at least 6 characters)</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>Deactivate account</translation>
+    </message>
+    <message>
+        <source>请先在上面的列表中选择一位工作人员</source>
+        <translation>First choose a staff member in the list above</translation>
+    </message>
+    <message>
+        <source>已重置 %1 的密码，请把新密码告诉本人。</source>
+        <translation>%1&apos;s password is reset; tell them the new password.</translation>
+    </message>
+    <message>
+        <source>已停用 %1，该账号不能再登录。</source>
+        <translation>%1 is deactivated and can no longer log in.</translation>
     </message>
     <message>
         <source>已停用</source>
@@ -1241,10 +1554,6 @@
 <context>
     <name>StationLogPage</name>
     <message>
-        <source>快速记录（今天）</source>
-        <translation>Quick entry (today)</translation>
-    </message>
-    <message>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -1281,14 +1590,6 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>记录</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>今天</source>
-        <translation>Today</translation>
-    </message>
-    <message>
         <source>人数/件数</source>
         <translation>People/cases</translation>
     </message>
@@ -1299,6 +1600,26 @@
     <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>记录工作日志</source>
+        <translation>Record a work-log entry</translation>
+    </message>
+    <message>
+        <source>取消修改</source>
+        <translation>Cancel editing</translation>
+    </message>
+    <message>
+        <source>本月记录</source>
+        <translation>This month&apos;s entries</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
     </message>
     <message>
         <source>条数</source>
@@ -1319,6 +1640,42 @@
     <message>
         <source>新会员</source>
         <translation>New members</translation>
+    </message>
+    <message>
+        <source>记录（Enter）</source>
+        <translation>Record (Enter)</translation>
+    </message>
+    <message>
+        <source>已修改 %1 的日志。</source>
+        <translation>The log entry of %1 is changed.</translation>
+    </message>
+    <message>
+        <source>已记录 %1 的日志。</source>
+        <translation>The log entry of %1 is recorded.</translation>
+    </message>
+    <message>
+        <source>请先在本月记录中选中一条未作废的日志。</source>
+        <translation>First select an entry of this month that is not voided.</translation>
+    </message>
+    <message>
+        <source>保存修改（Enter）</source>
+        <translation>Save changes (Enter)</translation>
+    </message>
+    <message>
+        <source>作废日志</source>
+        <translation>Void log entry</translation>
+    </message>
+    <message>
+        <source>作废这条日志（记录保留并标明作废）。请填写原因：</source>
+        <translation>Void this log entry (it is kept and marked void). Enter the reason:</translation>
+    </message>
+    <message>
+        <source>已作废。</source>
+        <translation>Voided.</translation>
+    </message>
+    <message>
+        <source>【已作废：%1】</source>
+        <translation>[Voided: %1]</translation>
     </message>
     <message>
         <source>合计</source>
@@ -1384,6 +1741,10 @@
         <translation>never</translation>
     </message>
     <message>
+        <source>下载的记录未能应用，已搁置</source>
+        <translation>Downloaded records that could not be applied (set aside)</translation>
+    </message>
+    <message>
         <source>未配置同步服务器</source>
         <translation>No sync server configured</translation>
     </message>
@@ -1401,11 +1762,98 @@
     </message>
 </context>
 <context>
-    <name>VisitsPage</name>
+    <name>SyncSettingsCard</name>
     <message>
-        <source>新增走访（Ctrl+S 保存）</source>
-        <translation>New visit (Ctrl+S saves)</translation>
+        <source>同步</source>
+        <translation>Sync</translation>
     </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>一次性登记码</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <source>区总工会发给本站的登记码</source>
+        <translation>The code the district union gave this station</translation>
+    </message>
+    <message>
+        <source>区总工会自签证书时才需要</source>
+        <translation>Only needed when the district union signs its own certificate</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>CA 证书（可选）</source>
+        <translation>CA certificate (optional)</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>已登记到 %1。上次同步：%2。</source>
+        <translation>Enrolled with %1. Last sync: %2.</translation>
+    </message>
+    <message>
+        <source>重新登记</source>
+        <translation>Enrol again</translation>
+    </message>
+    <message>
+        <source>尚未登记到区服务器（本站离线使用）。上次同步：%2。</source>
+        <translation>Not enrolled with the district server (this station works offline). Last sync: %2.</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>登记由站长操作。</source>
+        <translation>Enrolment is done by the station head.</translation>
+    </message>
+    <message>
+        <source>选择 CA 证书</source>
+        <translation>Choose a CA certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址</source>
+        <translation>Enter the server address</translation>
+    </message>
+    <message>
+        <source>服务器地址应以 https:// 开头</source>
+        <translation>The server address must start with https://</translation>
+    </message>
+    <message>
+        <source>请填写区总工会发给本站的一次性登记码</source>
+        <translation>Enter the one-time code the district union gave this station</translation>
+    </message>
+    <message>
+        <source>找不到这个证书文件</source>
+        <translation>The certificate file was not found</translation>
+    </message>
+    <message>
+        <source>正在连接服务器……</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>已登记：本站 %1，区 %2。可以到“同步”页立即同步。</source>
+        <translation>Enrolled: station %1, district %2. You can sync now on the Sync page.</translation>
+    </message>
+    <message>
+        <source>登记没有成功：%1</source>
+        <translation>Enrolment failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
     <message>
         <source>走访对象</source>
         <translation>Visited</translation>
@@ -1435,8 +1883,12 @@
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <source>保存走访</source>
-        <translation>Save visit</translation>
+        <source>新增走访</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <source>取消修改</source>
+        <translation>Cancel editing</translation>
     </message>
     <message>
         <source>待回访（按到期日）</source>
@@ -1471,12 +1923,56 @@
         <translation>People</translation>
     </message>
     <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>保存走访（Enter / Ctrl+Enter）</source>
+        <translation>Save visit (Enter / Ctrl+Enter)</translation>
+    </message>
+    <message>
         <source>已保存 %1 的走访</source>
         <translation>Saved the visit of %1</translation>
     </message>
     <message>
+        <source>已修改 %1 的走访</source>
+        <translation>The visit of %1 is changed</translation>
+    </message>
+    <message>
         <source>（逾期）</source>
         <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>【已作废：%1】</source>
+        <translation>[Voided: %1]</translation>
+    </message>
+    <message>
+        <source>请先在本月走访中选中一条未作废的走访。</source>
+        <translation>First select a visit of this month that is not voided.</translation>
+    </message>
+    <message>
+        <source>修改走访（%1）</source>
+        <translation>Edit visit (%1)</translation>
+    </message>
+    <message>
+        <source>保存修改（Enter / Ctrl+Enter）</source>
+        <translation>Save changes (Enter / Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>作废走访</source>
+        <translation>Void visit</translation>
+    </message>
+    <message>
+        <source>作废这条走访（记录保留并标明作废）。请填写原因：</source>
+        <translation>Void this visit (it is kept and marked void). Enter the reason:</translation>
+    </message>
+    <message>
+        <source>已作废。</source>
+        <translation>Voided.</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2368,1489 @@
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>service</name>
+    <message>
+        <source>
+注意：{0}</source>
+        <translation>
+Note: {0}</translation>
+    </message>
+    <message>
+        <source>
+注意：回执中有 {0} 条结果和 {1} 页下载已导入过或已过期，已跳过（重复导入不会产生重复数据）</source>
+        <translation>
+Note: {0} results and {1} download pages in the reply file were already imported or have expired and were skipped (importing twice never duplicates data)</translation>
+    </message>
+    <message>
+        <source>15 位身份证号码应全部为数字</source>
+        <translation>A 15-digit ID number must be all digits</translation>
+    </message>
+    <message>
+        <source>{0} {1} 条</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} 今年“{1}”累计将达 {2}，超过年度上限 {3}</source>
+        <translation>{0} would receive {2} from &quot;{1}&quot; this year, above the yearly limit of {3}</translation>
+    </message>
+    <message>
+        <source>{0} 今年已领取“{1}”{2} 次，超过每年 {3} 次的上限</source>
+        <translation>{0} has already received &quot;{1}&quot; {2} times this year; the limit is {3} times a year</translation>
+    </message>
+    <message>
+        <source>{0} 今年已领取“{1}”，与“{2}”不能同时享受</source>
+        <translation>{0} has already received &quot;{1}&quot; this year, which cannot be combined with &quot;{2}&quot;</translation>
+    </message>
+    <message>
+        <source>{0} 字段 {1}：{2}</source>
+        <translation>{0}, field {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0} 尚未到来，不能月结</source>
+        <translation>{0} has not come yet and cannot be closed</translation>
+    </message>
+    <message>
+        <source>{0} 尚未月结</source>
+        <translation>{0} has not been closed</translation>
+    </message>
+    <message>
+        <source>{0} 已月结，不能再修改该月的{1}；更正请在当前月份登记调整</source>
+        <translation>{0} is closed: its {1} can no longer be changed; record a correction in the current month</translation>
+    </message>
+    <message>
+        <source>{0} 已经月结</source>
+        <translation>{0} is already closed</translation>
+    </message>
+    <message>
+        <source>{0} 年已有项目编码“{1}”</source>
+        <translation>A program with code &quot;{1}&quot; already exists for {0}</translation>
+    </message>
+    <message>
+        <source>{0}{1}：{2}</source>
+        <translation>{0} {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”不是可选项</source>
+        <translation>{0} &quot;{1}&quot; is not one of the choices</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”不是有效日期（例：2026-11-22）</source>
+        <translation>{0} &quot;{1}&quot; is not a valid date (e.g. 2026-11-22)</translation>
+    </message>
+    <message>
+        <source>{0}不存在</source>
+        <translation>{0} does not exist</translation>
+    </message>
+    <message>
+        <source>{0}不是有效的数字：{1}</source>
+        <translation>{0} is not a valid number: {1}</translation>
+    </message>
+    <message>
+        <source>{0}不能为空</source>
+        <translation>{0} is required</translation>
+    </message>
+    <message>
+        <source>{0}不能为负数</source>
+        <translation>{0} cannot be negative</translation>
+    </message>
+    <message>
+        <source>{0}不能为负数：{1}</source>
+        <translation>{0} cannot be negative: {1}</translation>
+    </message>
+    <message>
+        <source>{0}前后有空格，已去掉空格</source>
+        <translation>{0} had spaces around it; they were removed</translation>
+    </message>
+    <message>
+        <source>{0}最多两位小数：{1}</source>
+        <translation>{0} can have at most two decimals: {1}</translation>
+    </message>
+    <message>
+        <source>{0}格式不正确，请输入数字金额</source>
+        <translation>{0} is not in the right format; enter an amount in figures</translation>
+    </message>
+    <message>
+        <source>{0}等</source>
+        <translation>{0} and more</translation>
+    </message>
+    <message>
+        <source>{0}超过金额上限 {1}</source>
+        <translation>{0} is above the amount limit of {1}</translation>
+    </message>
+    <message>
+        <source>{0}超过金额上限 {1}：{2}</source>
+        <translation>{0} is above the amount limit of {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0}需要站长权限</source>
+        <translation>{0} needs the station head&apos;s permission</translation>
+    </message>
+    <message>
+        <source>{0}：服务站 {1}，区里 {2}</source>
+        <translation>{0}: station {1}, district {2}</translation>
+    </message>
+    <message>
+        <source>“{0}”是 {1} 年的项目，不能用于 {2} 年的发放</source>
+        <translation>&quot;{0}&quot; is a program of {1}; it cannot be used for a hand-out in {2}</translation>
+    </message>
+    <message>
+        <source>“{0}”本站预算余额 {1}，不足以发放 {2}</source>
+        <translation>The station&apos;s remaining budget for &quot;{0}&quot; is {1}, not enough to hand out {2}</translation>
+    </message>
+    <message>
+        <source>“{0}”由其他字段决定，只能保留服务器版本</source>
+        <translation>&quot;{0}&quot; follows from other fields; only the server&apos;s version can be kept</translation>
+    </message>
+    <message>
+        <source>一次走访最多记 {0} 名会员</source>
+        <translation>One visit can record at most {0} members</translation>
+    </message>
+    <message>
+        <source>上传 {0} 条</source>
+        <translation>{0} uploaded</translation>
+    </message>
+    <message>
+        <source>下载 {0} 条</source>
+        <translation>{0} downloaded</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型“{0}”，请使用 .xlsx 或 .csv</source>
+        <translation>Unsupported file type &quot;{0}&quot;; use .xlsx or .csv</translation>
+    </message>
+    <message>
+        <source>不是 Excel 表格（.xlsx），可能是改了扩展名的其他文件或已损坏</source>
+        <translation>Not an Excel workbook (.xlsx): it may be another file with a changed extension, or damaged</translation>
+    </message>
+    <message>
+        <source>不是工作台收据二维码</source>
+        <translation>Not a StationDesk receipt QR code</translation>
+    </message>
+    <message>
+        <source>不是有效的数字</source>
+        <translation>is not a valid number</translation>
+    </message>
+    <message>
+        <source>不是有效的金额</source>
+        <translation>is not a valid amount</translation>
+    </message>
+    <message>
+        <source>不能为负数</source>
+        <translation>cannot be negative</translation>
+    </message>
+    <message>
+        <source>不能停用本站唯一的站长账号</source>
+        <translation>The station&apos;s only station-head account cannot be deactivated</translation>
+    </message>
+    <message>
+        <source>不能停用自己正在使用的账号</source>
+        <translation>You cannot deactivate the account you are logged in with</translation>
+    </message>
+    <message>
+        <source>不能小于 {0}</source>
+        <translation>cannot be less than {0}</translation>
+    </message>
+    <message>
+        <source>不能带正负号</source>
+        <translation>cannot have a plus or minus sign</translation>
+    </message>
+    <message>
+        <source>不能月结：{0}</source>
+        <translation>Cannot close the month: {0}</translation>
+    </message>
+    <message>
+        <source>不能用科学计数法</source>
+        <translation>cannot use scientific notation</translation>
+    </message>
+    <message>
+        <source>不要带单位，只填数字（单位是元）</source>
+        <translation>needs no unit: enter figures only (in yuan)</translation>
+    </message>
+    <message>
+        <source>与其他服务站的修改冲突：{0}</source>
+        <translation>Conflicts with a change made by another station: {0}</translation>
+    </message>
+    <message>
+        <source>与收据内容不符</source>
+        <translation>does not match the receipt content</translation>
+    </message>
+    <message>
+        <source>与物资清单各行金额之和不符</source>
+        <translation>does not equal the sum of the goods lines</translation>
+    </message>
+    <message>
+        <source>两节送温暖慰问金（物资）发放收据</source>
+        <translation>Receipt: New Year and Spring Festival care money (goods)</translation>
+    </message>
+    <message>
+        <source>中间不能有空格</source>
+        <translation>cannot contain spaces</translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation>Person category</translation>
+    </message>
+    <message>
+        <source>以下月份有记录但尚未月结：{0}</source>
+        <translation>These months have records but are not closed: {0}</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>会员不存在</source>
+        <translation>The member does not exist</translation>
+    </message>
+    <message>
+        <source>会员不存在或已删除</source>
+        <translation>The member does not exist or was deleted</translation>
+    </message>
+    <message>
+        <source>会员编号格式不对</source>
+        <translation>Member ID is not in the right format</translation>
+    </message>
+    <message>
+        <source>会籍状态</source>
+        <translation>Membership status</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>作废原因不能为空</source>
+        <translation>A reason for voiding is required</translation>
+    </message>
+    <message>
+        <source>作废原因最多 {0} 字</source>
+        <translation>The reason for voiding can be at most {0} characters</translation>
+    </message>
+    <message>
+        <source>作废工作日志</source>
+        <translation>Void a work-log entry</translation>
+    </message>
+    <message>
+        <source>作废应写明原因</source>
+        <translation>A void must give its reason</translation>
+    </message>
+    <message>
+        <source>作废走访</source>
+        <translation>Void a visit</translation>
+    </message>
+    <message>
+        <source>保安</source>
+        <translation>Security guard</translation>
+    </message>
+    <message>
+        <source>修改工作日志</source>
+        <translation>Edit a work-log entry</translation>
+    </message>
+    <message>
+        <source>修改帮扶项目</source>
+        <translation>Edit a fund program</translation>
+    </message>
+    <message>
+        <source>修改服务站信息</source>
+        <translation>Edit the station&apos;s details</translation>
+    </message>
+    <message>
+        <source>修改走访</source>
+        <translation>Edit a visit</translation>
+    </message>
+    <message>
+        <source>停用工作人员</source>
+        <translation>Deactivate a staff account</translation>
+    </message>
+    <message>
+        <source>公民身份号码</source>
+        <translation>Citizen ID number</translation>
+    </message>
+    <message>
+        <source>公示同意日期</source>
+        <translation>Date of consent to public notice</translation>
+    </message>
+    <message>
+        <source>其它</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>内存数据库不能保存同步令牌</source>
+        <translation>An in-memory database cannot keep a sync token</translation>
+    </message>
+    <message>
+        <source>内容中的 {0} 与收据不符</source>
+        <translation>{0} in the content does not match the receipt</translation>
+    </message>
+    <message>
+        <source>内容中的 {0} 应为非负整数（分）</source>
+        <translation>{0} in the content must be a non-negative whole number (fen)</translation>
+    </message>
+    <message>
+        <source>内容中的 {0} 超出上限 {1}</source>
+        <translation>{0} in the content is above the limit of {1}</translation>
+    </message>
+    <message>
+        <source>内容过长</source>
+        <translation>The content is too long</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>冲突记录不存在（可能已被处理），请刷新后重试</source>
+        <translation>The conflict does not exist (it may have been resolved); refresh and try again</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>分项目合计</source>
+        <translation>Totals by program</translation>
+    </message>
+    <message>
+        <source>区总工会提示：{0}</source>
+        <translation>District union notice: {0}</translation>
+    </message>
+    <message>
+        <source>区服务器回执文件</source>
+        <translation>District server reply file</translation>
+    </message>
+    <message>
+        <source>区服务器拒绝了请求（{0}）：{1}</source>
+        <translation>The district server refused the request ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>区服务器没有确认任何变更，请稍后重试</source>
+        <translation>The district server confirmed no changes; try again later</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>单次发放上限</source>
+        <translation>Largest single hand-out</translation>
+    </message>
+    <message>
+        <source>卡车司机</source>
+        <translation>Truck driver</translation>
+    </message>
+    <message>
+        <source>原密码不正确</source>
+        <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <source>发放合计</source>
+        <translation>Total handed out</translation>
+    </message>
+    <message>
+        <source>发放日期 {0} 晚于今天（{1}），不能提前登记</source>
+        <translation>Hand-out date {0} is after today ({1}); hand-outs cannot be recorded in advance</translation>
+    </message>
+    <message>
+        <source>发放记录不存在或不属于本站</source>
+        <translation>The hand-out does not exist or does not belong to this station</translation>
+    </message>
+    <message>
+        <source>发放金额（现金加物资）{0} 超过“{1}”单次发放上限 {2}</source>
+        <translation>The hand-out (cash plus goods) of {0} is above the largest single hand-out of &quot;{1}&quot;, {2}</translation>
+    </message>
+    <message>
+        <source>发放金额（现金加物资）超过金额上限 {0}</source>
+        <translation>The hand-out (cash plus goods) is above the amount limit of {0}</translation>
+    </message>
+    <message>
+        <source>取值 {0} 不在允许的范围内</source>
+        <translation>value {0} is not allowed</translation>
+    </message>
+    <message>
+        <source>合计金额不等于现金与物资之和</source>
+        <translation>the total is not cash plus goods</translation>
+    </message>
+    <message>
+        <source>同一会员重复出现</source>
+        <translation>the same member appears twice</translation>
+    </message>
+    <message>
+        <source>同步失败</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>同步文件内容与文件头不符，未导入任何数据</source>
+        <translation>The sync file&apos;s content does not match its header; nothing was imported</translation>
+    </message>
+    <message>
+        <source>同步文件内容无法读取，未导入任何数据</source>
+        <translation>The sync file&apos;s content cannot be read; nothing was imported</translation>
+    </message>
+    <message>
+        <source>同步文件校验失败：文件可能已被改动或损坏，或不是用该服务站当前的登记令牌生成的（重新登记或停用后旧文件失效），未导入任何数据</source>
+        <translation>The sync file failed its check: it may have been changed or damaged, or was not made with the station&apos;s current enrolment token (old files stop working after re-enrolment or deactivation); nothing was imported</translation>
+    </message>
+    <message>
+        <source>同步文件的协议版本 {0} 不受支持（本程序支持 {1}-{2}），请先升级程序</source>
+        <translation>The sync file&apos;s protocol version {0} is not supported (this program supports {1}-{2}); upgrade the program first</translation>
+    </message>
+    <message>
+        <source>同步文件的数据结构版本 {0} 比本程序新，请先升级程序</source>
+        <translation>The sync file&apos;s data version {0} is newer than this program; upgrade the program first</translation>
+    </message>
+    <message>
+        <source>同步文件的文件头已损坏，未导入任何数据</source>
+        <translation>The sync file&apos;s header is damaged; nothing was imported</translation>
+    </message>
+    <message>
+        <source>含全角字符，请用半角数字、逗号和小数点</source>
+        <translation>contains full-width characters; use half-width digits, commas and a decimal point</translation>
+    </message>
+    <message>
+        <source>含有非法字符</source>
+        <translation>contains characters that are not allowed</translation>
+    </message>
+    <message>
+        <source>咨询事项</source>
+        <translation>Enquiry</translation>
+    </message>
+    <message>
+        <source>回执文件内容格式不正确，未导入任何数据</source>
+        <translation>The reply file&apos;s content is not in the right format; nothing was imported</translation>
+    </message>
+    <message>
+        <source>回访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>回访日期不能早于走访日期</source>
+        <translation>The follow-up date cannot be before the visit date</translation>
+    </message>
+    <message>
+        <source>困难档案号</source>
+        <translation>Hardship file number</translation>
+    </message>
+    <message>
+        <source>困难类别</source>
+        <translation>Hardship category</translation>
+    </message>
+    <message>
+        <source>困难职工医疗救助金发放收据</source>
+        <translation>Receipt: medical aid for workers in hardship</translation>
+    </message>
+    <message>
+        <source>困难职工生活救助金发放收据</source>
+        <translation>Receipt: living aid for workers in hardship</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>地址不能超过 200 个字</source>
+        <translation>The address can be at most 200 characters</translation>
+    </message>
+    <message>
+        <source>备份文件 {0} 不是用本站密钥加密的数据库，无法恢复</source>
+        <translation>Backup file {0} is not a database encrypted with this station&apos;s key; it cannot be restored</translation>
+    </message>
+    <message>
+        <source>备份文件不存在：{0}</source>
+        <translation>The backup file does not exist: {0}</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>外卖</source>
+        <translation>Food delivery</translation>
+    </message>
+    <message>
+        <source>外卖员</source>
+        <translation>Food delivery rider</translation>
+    </message>
+    <message>
+        <source>外卖送餐员</source>
+        <translation>Food delivery rider</translation>
+    </message>
+    <message>
+        <source>大写金额与合计金额不符</source>
+        <translation>the amount in words does not match the total</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation>Name is required</translation>
+    </message>
+    <message>
+        <source>姓名过长（最多 30 个字）</source>
+        <translation>The name is too long (at most 30 characters)</translation>
+    </message>
+    <message>
+        <source>字段 {0} {1}</source>
+        <translation>Field {0} {1}</translation>
+    </message>
+    <message>
+        <source>字段 {0} 不是有效的日期</source>
+        <translation>Field {0} is not a valid date</translation>
+    </message>
+    <message>
+        <source>字段 {0} 不是有效的时间</source>
+        <translation>Field {0} is not a valid time</translation>
+    </message>
+    <message>
+        <source>字段 {0} 不能为空</source>
+        <translation>Field {0} is required</translation>
+    </message>
+    <message>
+        <source>字段 {0} 含有非法字符</source>
+        <translation>Field {0} contains characters that are not allowed</translation>
+    </message>
+    <message>
+        <source>字段 {0} 应为整数</source>
+        <translation>Field {0} must be a whole number</translation>
+    </message>
+    <message>
+        <source>字段 {0} 应为文字</source>
+        <translation>Field {0} must be text</translation>
+    </message>
+    <message>
+        <source>字段 {0} 应为真/假</source>
+        <translation>Field {0} must be true or false</translation>
+    </message>
+    <message>
+        <source>字段 {0} 格式不对</source>
+        <translation>Field {0} is not in the right format</translation>
+    </message>
+    <message>
+        <source>字段冲突待处理：{0}</source>
+        <translation>Field conflicts to resolve: {0}</translation>
+    </message>
+    <message>
+        <source>审计记录第 {0} 条被修改或其前面的记录被删除（哈希链断开）</source>
+        <translation>Audit entry {0} was changed or an entry before it was deleted (the hash chain is broken)</translation>
+    </message>
+    <message>
+        <source>审计账号为只读，不能修改数据</source>
+        <translation>An auditor account is read-only and cannot change data</translation>
+    </message>
+    <message>
+        <source>家庭住址</source>
+        <translation>Home address</translation>
+    </message>
+    <message>
+        <source>家政</source>
+        <translation>Domestic work</translation>
+    </message>
+    <message>
+        <source>家政员</source>
+        <translation>Domestic worker</translation>
+    </message>
+    <message>
+        <source>家政工</source>
+        <translation>Domestic worker</translation>
+    </message>
+    <message>
+        <source>密码至少 6 位</source>
+        <translation>The password needs at least 6 characters</translation>
+    </message>
+    <message>
+        <source>密码错误次数过多，请 {0} 秒后再试</source>
+        <translation>Too many wrong passwords; try again in {0} seconds</translation>
+    </message>
+    <message>
+        <source>密钥文件 {0} 已损坏，请用备份中的密钥文件替换</source>
+        <translation>Key file {0} is damaged; replace it with the key file from a backup</translation>
+    </message>
+    <message>
+        <source>导入期间会员“{0}”已被登记，请重新预览后再导入</source>
+        <translation>Member &quot;{0}&quot; was registered during the import; preview again, then import</translation>
+    </message>
+    <message>
+        <source>就业形态</source>
+        <translation>Employment type</translation>
+    </message>
+    <message>
+        <source>嵌套层次过深</source>
+        <translation>nested too deeply</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>工作人员不存在</source>
+        <translation>The staff member does not exist</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>工作日志</source>
+        <translation>Work log</translation>
+    </message>
+    <message>
+        <source>工作日志条数</source>
+        <translation>Work-log entries</translation>
+    </message>
+    <message>
+        <source>工种</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 条待上传变更（{1} 批）到 {2}；请带到区总工会导入，再把回执文件带回本站导入</source>
+        <translation>Exported {0} changes waiting to upload ({1} batches) to {2}; take it to the district union to import, then bring the reply file back and import it here</translation>
+    </message>
+    <message>
+        <source>帮扶发放</source>
+        <translation>Relief hand-out</translation>
+    </message>
+    <message>
+        <source>帮扶资金发放收据</source>
+        <translation>Relief payment receipt</translation>
+    </message>
+    <message>
+        <source>帮扶项目</source>
+        <translation>Fund program</translation>
+    </message>
+    <message>
+        <source>帮扶项目不存在</source>
+        <translation>The fund program does not exist</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <source>年度不正确</source>
+        <translation>The year is not valid</translation>
+    </message>
+    <message>
+        <source>年度应在 {0} 至 {1} 之间</source>
+        <translation>The year must be between {0} and {1}</translation>
+    </message>
+    <message>
+        <source>年度金额上限</source>
+        <translation>Yearly amount limit</translation>
+    </message>
+    <message>
+        <source>应为发放日期所在月份 {0}</source>
+        <translation>must be the month of the hand-out date, {0}</translation>
+    </message>
+    <message>
+        <source>应为开具日期所在年度 {0}</source>
+        <translation>must be the year of the issue date, {0}</translation>
+    </message>
+    <message>
+        <source>快</source>
+        <translation>fast</translation>
+    </message>
+    <message>
+        <source>快递</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>快递员</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>快递小哥</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>性别“{0}”与身份证号不符</source>
+        <translation>Gender &quot;{0}&quot; does not match the ID number</translation>
+    </message>
+    <message>
+        <source>恢复码不正确</source>
+        <translation>The recovery code is wrong</translation>
+    </message>
+    <message>
+        <source>恢复码只能用来重置在用的站长账号的密码</source>
+        <translation>The recovery code can only reset the password of an active station-head account</translation>
+    </message>
+    <message>
+        <source>慢</source>
+        <translation>slow</translation>
+    </message>
+    <message>
+        <source>所选走访对象中有会员不存在</source>
+        <translation>A member chosen for the visit does not exist</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>手机号“{0}”格式不正确（应为 11 位手机号或带区号的固定电话）</source>
+        <translation>Mobile number &quot;{0}&quot; is not in the right format (11-digit mobile, or a landline with its area code)</translation>
+    </message>
+    <message>
+        <source>手机号码</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>找不到 {0} 年的帮扶项目“{1}”（只有 {2} 年的）</source>
+        <translation>No fund program &quot;{1}&quot; for {0} (only for {2})</translation>
+    </message>
+    <message>
+        <source>找不到帮扶项目“{0}”</source>
+        <translation>Fund program &quot;{0}&quot; not found</translation>
+    </message>
+    <message>
+        <source>找不到数据库的密钥文件 {0}</source>
+        <translation>The database&apos;s key file {0} was not found</translation>
+    </message>
+    <message>
+        <source>找不到数据库的密钥文件 {0}，无法打开本站数据。请把备份文件夹中同名数据库旁的 .keys.json 复制回来</source>
+        <translation>The database&apos;s key file {0} was not found, so the station&apos;s data cannot be opened. Copy back the .keys.json that sits beside the database of the same name in the backup folder</translation>
+    </message>
+    <message>
+        <source>收据</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>收据 {0} 的内容与签发时不一致，已拒绝打印</source>
+        <translation>Receipt {0} differs from what was issued; printing was refused</translation>
+    </message>
+    <message>
+        <source>收据“{0}”不存在</source>
+        <translation>Receipt &quot;{0}&quot; does not exist</translation>
+    </message>
+    <message>
+        <source>收据不存在</source>
+        <translation>The receipt does not exist</translation>
+    </message>
+    <message>
+        <source>收据内容缺失</source>
+        <translation>the receipt content is missing</translation>
+    </message>
+    <message>
+        <source>收据号应为 {0}（服务站编码-年度-流水号）</source>
+        <translation>the receipt number should be {0} (station code-year-serial)</translation>
+    </message>
+    <message>
+        <source>收据（张数、首末号、作废号）</source>
+        <translation>Receipts (count, first and last number, voided numbers)</translation>
+    </message>
+    <message>
+        <source>敏感信息处理同意日期</source>
+        <translation>Date of consent to processing sensitive data</translation>
+    </message>
+    <message>
+        <source>数值无效</source>
+        <translation>Invalid value</translation>
+    </message>
+    <message>
+        <source>数据库 {0} 不存在或为空，请先初始化本站</source>
+        <translation>Database {0} does not exist or is empty; set up the station first</translation>
+    </message>
+    <message>
+        <source>数据库 {0} 已加密，需要用工作人员的登录名和密码才能打开</source>
+        <translation>Database {0} is encrypted; a staff member&apos;s login name and password are needed to open it</translation>
+    </message>
+    <message>
+        <source>数据库未加密，没有可核对的链头记录</source>
+        <translation>The database is not encrypted; there is no chain head to check</translation>
+    </message>
+    <message>
+        <source>数据库由更新版本的工作台创建（结构版本 {0}），本程序无法打开。请升级工作台后再试。</source>
+        <translation>The database was made by a newer StationDesk (schema version {0}) and cannot be opened by this program. Upgrade StationDesk and try again.</translation>
+    </message>
+    <message>
+        <source>数量须为不小于 0 的整数</source>
+        <translation>The count must be a whole number of 0 or more</translation>
+    </message>
+    <message>
+        <source>文件 {0} 不是工作台数据库，无法打开</source>
+        <translation>File {0} is not a StationDesk database and cannot be opened</translation>
+    </message>
+    <message>
+        <source>文件“{0}”{1}。请在 Excel 或 WPS 中打开后另存为 .xlsx 或 .csv 再导入</source>
+        <translation>File &quot;{0}&quot; {1}. Open it in Excel or WPS, save it as .xlsx or .csv, then import it</translation>
+    </message>
+    <message>
+        <source>文件“{0}”不是文本（CSV）文件，请另存为 .xlsx 或 .csv</source>
+        <translation>File &quot;{0}&quot; is not a text (CSV) file; save it as .xlsx or .csv</translation>
+    </message>
+    <message>
+        <source>文件“{0}”是 Excel 表格（.xlsx），不是 CSV 文本：请把扩展名改为 .xlsx 再导入</source>
+        <translation>File &quot;{0}&quot; is an Excel workbook (.xlsx), not CSV text: change its extension to .xlsx and import it again</translation>
+    </message>
+    <message>
+        <source>文件不存在：{0}</source>
+        <translation>The file does not exist: {0}</translation>
+    </message>
+    <message>
+        <source>文件是空的</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
+        <source>新就业形态</source>
+        <translation>New forms of employment</translation>
+    </message>
+    <message>
+        <source>新建帮扶项目</source>
+        <translation>Create a fund program</translation>
+    </message>
+    <message>
+        <source>无法用本站密钥打开 {0}（文件已损坏或密钥文件不属于它）</source>
+        <translation>Cannot open {0} with the station&apos;s key (the file is damaged or the key file does not belong to it)</translation>
+    </message>
+    <message>
+        <source>无法识别 CSV 文件的编码（请保存为 UTF-8 或 GBK）</source>
+        <translation>The CSV file&apos;s encoding is not recognised (save it as UTF-8 or GBK)</translation>
+    </message>
+    <message>
+        <source>无法识别的同步文件类型，未导入任何数据</source>
+        <translation>Unknown sync file type; nothing was imported</translation>
+    </message>
+    <message>
+        <source>无法读取同步文件 {0}：{1}</source>
+        <translation>Cannot read sync file {0}: {1}</translation>
+    </message>
+    <message>
+        <source>无法连接区服务器：{0}</source>
+        <translation>Cannot reach the district server: {0}</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>日志日期不能晚于今天</source>
+        <translation>The log date cannot be after today</translation>
+    </message>
+    <message>
+        <source>日志类别“{0}”不是可选项</source>
+        <translation>Log category &quot;{0}&quot; is not one of the choices</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>日期 {0} 不在合理范围内（{1} 至今）</source>
+        <translation>date {0} is out of range ({1} to today)</translation>
+    </message>
+    <message>
+        <source>日期应写作 YYYY-MM-DD（收到 {0}）</source>
+        <translation>dates are written YYYY-MM-DD (received {0})</translation>
+    </message>
+    <message>
+        <source>时间应写作 ISO 格式（YYYY-MM-DDTHH:MM:SS）</source>
+        <translation>times are written in ISO format (YYYY-MM-DDTHH:MM:SS)</translation>
+    </message>
+    <message>
+        <source>是文本（CSV）文件，只是扩展名写成了 .xlsx</source>
+        <translation>is a text (CSV) file with an .xlsx extension</translation>
+    </message>
+    <message>
+        <source>是旧版 Excel（.xls）格式</source>
+        <translation>is in the old Excel format (.xls)</translation>
+    </message>
+    <message>
+        <source>暂不能在本机处理“{0}”类记录的冲突</source>
+        <translation>Conflicts of &quot;{0}&quot; records cannot be resolved on this computer yet</translation>
+    </message>
+    <message>
+        <source>最后的审计记录被删除：链头记录到第 {0} 条，数据库只到第 {1} 条</source>
+        <translation>The last audit entries were deleted: the chain head records entry {0}, the database ends at entry {1}</translation>
+    </message>
+    <message>
+        <source>最多两位小数</source>
+        <translation>can have at most two decimals</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <source>月份 {0} 不在合理范围内</source>
+        <translation>month {0} is out of range</translation>
+    </message>
+    <message>
+        <source>月份“{0}”格式不正确（例：2026-11）</source>
+        <translation>Month &quot;{0}&quot; is not in the right format (e.g. 2026-11)</translation>
+    </message>
+    <message>
+        <source>月份应写作 YYYY-MM</source>
+        <translation>months are written YYYY-MM</translation>
+    </message>
+    <message>
+        <source>月结</source>
+        <translation>Month-end close</translation>
+    </message>
+    <message>
+        <source>有 {0} 张收据尚未打印：{1}</source>
+        <translation>{0} receipts are not printed yet: {1}</translation>
+    </message>
+    <message>
+        <source>有 {0} 行需要核对（仍会导入），见下方“提示”</source>
+        <translation>{0} rows need checking (they will still be imported); see &quot;Notes&quot; below</translation>
+    </message>
+    <message>
+        <source>服务站上传文件</source>
+        <translation>Station upload file</translation>
+    </message>
+    <message>
+        <source>服务站名称不能为空</source>
+        <translation>Station name is required</translation>
+    </message>
+    <message>
+        <source>服务站编码不能为空</source>
+        <translation>Station code is required</translation>
+    </message>
+    <message>
+        <source>服务站资料</source>
+        <translation>Station details</translation>
+    </message>
+    <message>
+        <source>未知字段：{0}</source>
+        <translation>Unknown field: {0}</translation>
+    </message>
+    <message>
+        <source>未知的选择：{0}</source>
+        <translation>Unknown choice: {0}</translation>
+    </message>
+    <message>
+        <source>本月尚未结束，月结后本月不能再登记</source>
+        <translation>This month is not over yet; after the close nothing more can be recorded in it</translation>
+    </message>
+    <message>
+        <source>本服务站尚未登记到区服务器：请站长在“设置 → 同步”中填写服务器地址和一次性登记码</source>
+        <translation>This station is not enrolled with the district server: the station head enters the server address and one-time code under Settings → Sync</translation>
+    </message>
+    <message>
+        <source>本机尚未设置服务站，请先初始化</source>
+        <translation>No station is set up on this computer; set one up first</translation>
+    </message>
+    <message>
+        <source>本机尚未设置服务站，请先运行初始化（stationdesk init）</source>
+        <translation>No station is set up on this computer; set one up first (stationdesk init)</translation>
+    </message>
+    <message>
+        <source>本机已有相同编码或身份证号的记录</source>
+        <translation>This computer already has a record with the same code or ID number</translation>
+    </message>
+    <message>
+        <source>本机已设置服务站，不能重复初始化</source>
+        <translation>A station is already set up on this computer; it cannot be set up again</translation>
+    </message>
+    <message>
+        <source>本机无法保存该记录（{0}）</source>
+        <translation>This computer cannot save the record ({0})</translation>
+    </message>
+    <message>
+        <source>本机时钟与区服务器相差约 {0} 分钟（本机{1}），请校准电脑时间；同步不受影响，但记录时间可能不准</source>
+        <translation>This computer&apos;s clock is about {0} minutes off the district server&apos;s ({1} here); set the computer&apos;s time. Sync still works, but recorded times may be wrong</translation>
+    </message>
+    <message>
+        <source>本机服务站与登记信息不符，请重新登记本服务站</source>
+        <translation>The station on this computer does not match its enrolment; enrol the station again</translation>
+    </message>
+    <message>
+        <source>本机服务站记录不存在</source>
+        <translation>The station record is missing on this computer</translation>
+    </message>
+    <message>
+        <source>本站已登记到区服务器：帮扶项目由区总工会设置，同步后在本站只读</source>
+        <translation>This station is enrolled with the district server: fund programs are set by the district union and are read-only here after sync</translation>
+    </message>
+    <message>
+        <source>本站数据库未加密，没有恢复码</source>
+        <translation>The station&apos;s database is not encrypted and has no recovery code</translation>
+    </message>
+    <message>
+        <source>本站预算</source>
+        <translation>Station budget</translation>
+    </message>
+    <message>
+        <source>标准金额应为 0 至 {0} 分的整数</source>
+        <translation>standard amounts must be whole numbers from 0 to {0} fen</translation>
+    </message>
+    <message>
+        <source>此回执文件属于服务站 {0}，不是本站（{1}）的，未导入任何数据</source>
+        <translation>This reply file belongs to station {0}, not to this station ({1}); nothing was imported</translation>
+    </message>
+    <message>
+        <source>每年次数上限</source>
+        <translation>Times per year limit</translation>
+    </message>
+    <message>
+        <source>没有登录名为“{0}”的工作人员</source>
+        <translation>No staff member has the login name &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>注意：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>流水号应在 1 至 {0} 之间</source>
+        <translation>the serial must be between 1 and {0}</translation>
+    </message>
+    <message>
+        <source>添加工作人员</source>
+        <translation>Add a staff member</translation>
+    </message>
+    <message>
+        <source>版本号应从 1 开始</source>
+        <translation>versions start at 1</translation>
+    </message>
+    <message>
+        <source>物资“{0}”的数量应为正数</source>
+        <translation>the quantity of goods &quot;{0}&quot; must be positive</translation>
+    </message>
+    <message>
+        <source>物资“{0}”的金额应为非负整数（分）</source>
+        <translation>the value of goods &quot;{0}&quot; must be a non-negative whole number (fen)</translation>
+    </message>
+    <message>
+        <source>物资清单应为最多 {0} 行的列表</source>
+        <translation>the goods list must be a list of at most {0} lines</translation>
+    </message>
+    <message>
+        <source>物资行应写明物品名称</source>
+        <translation>each goods line must name the item</translation>
+    </message>
+    <message>
+        <source>环卫</source>
+        <translation>Sanitation</translation>
+    </message>
+    <message>
+        <source>环卫工</source>
+        <translation>Sanitation worker</translation>
+    </message>
+    <message>
+        <source>现金金额不能为负数</source>
+        <translation>The cash amount cannot be negative</translation>
+    </message>
+    <message>
+        <source>生成恢复码</source>
+        <translation>Create a recovery code</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>电话“{0}”格式不正确（应为 11 位手机号或带区号的固定电话）</source>
+        <translation>Phone &quot;{0}&quot; is not in the right format (11-digit mobile, or a landline with its area code)</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>登录名“{0}”已存在</source>
+        <translation>Login name &quot;{0}&quot; already exists</translation>
+    </message>
+    <message>
+        <source>登录名不能为空</source>
+        <translation>Login name is required</translation>
+    </message>
+    <message>
+        <source>登录名或密码错误</source>
+        <translation>Wrong login name or password</translation>
+    </message>
+    <message>
+        <source>登录名或密码错误，无法打开本站数据</source>
+        <translation>Wrong login name or password; the station&apos;s data cannot be opened</translation>
+    </message>
+    <message>
+        <source>的千位分隔符位置不对（应每三位一个逗号）</source>
+        <translation>has misplaced thousands separators (one comma every three digits)</translation>
+    </message>
+    <message>
+        <source>的小数点前后都应有数字</source>
+        <translation>needs digits on both sides of the decimal point</translation>
+    </message>
+    <message>
+        <source>确认上传 {0} 条</source>
+        <translation>{0} uploads confirmed</translation>
+    </message>
+    <message>
+        <source>社工、站长或审核</source>
+        <translation>social worker, station head or auditor</translation>
+    </message>
+    <message>
+        <source>站长</source>
+        <translation>Station head</translation>
+    </message>
+    <message>
+        <source>第 {0} 条审计记录与链头记录不符（记录被删除后重写）</source>
+        <translation>Audit entry {0} does not match the chain head (entries were deleted and rewritten)</translation>
+    </message>
+    <message>
+        <source>第 {0} 行物资名称不能为空</source>
+        <translation>Goods line {0}: the item name is required</translation>
+    </message>
+    <message>
+        <source>第 {0} 行物资数量须大于 0，价值不能为负</source>
+        <translation>Goods line {0}: the quantity must be above 0 and the value cannot be negative</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation>etc.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>缺少字段 {0}</source>
+        <translation>Field {0} is missing</translation>
+    </message>
+    <message>
+        <source>网约车</source>
+        <translation>Ride-hailing</translation>
+    </message>
+    <message>
+        <source>网约车驾驶员</source>
+        <translation>Ride-hailing driver</translation>
+    </message>
+    <message>
+        <source>职业</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>职业类别</source>
+        <translation>Occupation category</translation>
+    </message>
+    <message>
+        <source>职业群体</source>
+        <translation>Occupational group</translation>
+    </message>
+    <message>
+        <source>职工互助保障金发放收据</source>
+        <translation>Receipt: workers&apos; mutual-aid insurance payment</translation>
+    </message>
+    <message>
+        <source>职工慰问金发放收据</source>
+        <translation>Receipt: workers&apos; care money</translation>
+    </message>
+    <message>
+        <source>职工类别</source>
+        <translation>Worker category</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>补打（第{0}次）</source>
+        <translation>Reprint (no. {0})</translation>
+    </message>
+    <message>
+        <source>表头缺少必填列：{0}（第 1 行应为列名）</source>
+        <translation>The header lacks required columns: {0} (row 1 must hold the column names)</translation>
+    </message>
+    <message>
+        <source>被拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>被服务器拒绝</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <source>角色“{0}”不是可选项</source>
+        <translation>Role &quot;{0}&quot; is not one of the choices</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>记录不完整，缺少字段：{0}</source>
+        <translation>The record is incomplete; missing fields: {0}</translation>
+    </message>
+    <message>
+        <source>记录不是有效的 JSON</source>
+        <translation>The record is not valid JSON</translation>
+    </message>
+    <message>
+        <source>记录内容无法读取（{0}）</source>
+        <translation>The record&apos;s content cannot be read ({0})</translation>
+    </message>
+    <message>
+        <source>记录应为 JSON 对象</source>
+        <translation>The record must be a JSON object</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID document number</translation>
+    </message>
+    <message>
+        <source>该发放记录已作废或是调整记录，不能再作废</source>
+        <translation>This hand-out is already voided or is an adjustment; it cannot be voided</translation>
+    </message>
+    <message>
+        <source>该发放记录已在以后月份调整过</source>
+        <translation>This hand-out was already adjusted in a later month</translation>
+    </message>
+    <message>
+        <source>请先登录</source>
+        <translation>Please log in first</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>Enter the reason for voiding</translation>
+    </message>
+    <message>
+        <source>请填写发放金额或物资</source>
+        <translation>Enter a cash amount or goods</translation>
+    </message>
+    <message>
+        <source>请填写走访事由</source>
+        <translation>Enter the purpose of the visit</translation>
+    </message>
+    <message>
+        <source>请求 {0} 次</source>
+        <translation>{0} requests</translation>
+    </message>
+    <message>
+        <source>请求嵌套层次过深</source>
+        <translation>The request is nested too deeply</translation>
+    </message>
+    <message>
+        <source>请至少选择一名走访对象</source>
+        <translation>Choose at least one member to visit</translation>
+    </message>
+    <message>
+        <source>调整</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>调整记录应指明所调整的发放</source>
+        <translation>an adjustment must name the hand-out it adjusts</translation>
+    </message>
+    <message>
+        <source>账号“{0}”已停用，不能重置密码</source>
+        <translation>Account &quot;{0}&quot; is deactivated; its password cannot be reset</translation>
+    </message>
+    <message>
+        <source>账号“{0}”已经停用</source>
+        <translation>Account &quot;{0}&quot; is already deactivated</translation>
+    </message>
+    <message>
+        <source>货运司机</source>
+        <translation>Freight driver</translation>
+    </message>
+    <message>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>走访日期不能晚于今天</source>
+        <translation>The visit date cannot be after today</translation>
+    </message>
+    <message>
+        <source>走访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>走访类型“{0}”不是可选项</source>
+        <translation>Visit type &quot;{0}&quot; is not one of the choices</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>走访记录不存在</source>
+        <translation>The visit does not exist</translation>
+    </message>
+    <message>
+        <source>超出上限 {0}</source>
+        <translation>is above the limit of {0}</translation>
+    </message>
+    <message>
+        <source>超出规则的发放需要站长批准</source>
+        <translation>A hand-out outside the rules needs the station head&apos;s approval</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>身份证号不能为空</source>
+        <translation>ID number is required</translation>
+    </message>
+    <message>
+        <source>身份证号与第 {0} 行重复</source>
+        <translation>The ID number repeats row {0}</translation>
+    </message>
+    <message>
+        <source>身份证号已登记：会员 {0}（{1}）</source>
+        <translation>The ID number is already registered: member {0} ({1})</translation>
+    </message>
+    <message>
+        <source>身份证号应为 18 位标准写法（末位 X 大写，不含空格）</source>
+        <translation>The ID number must be the standard 18 characters (a capital X at the end, no spaces)</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>身份证号码不能为空</source>
+        <translation>ID number is required</translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期 {0} 不合理</source>
+        <translation>The date of birth {0} in the ID number is not plausible</translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期 {0} 不存在</source>
+        <translation>The date of birth {0} in the ID number does not exist</translation>
+    </message>
+    <message>
+        <source>身份证号码中间不能有空格</source>
+        <translation>The ID number cannot contain spaces</translation>
+    </message>
+    <message>
+        <source>身份证号码前 17 位应为数字，最后一位为数字或 X</source>
+        <translation>The first 17 characters of the ID number must be digits, the last a digit or X</translation>
+    </message>
+    <message>
+        <source>身份证号码含全角数字或字母，请改用半角（英文输入法）输入</source>
+        <translation>The ID number contains full-width digits or letters; type it in half-width (English input)</translation>
+    </message>
+    <message>
+        <source>身份证号码应为 18 位，现为 {0} 位</source>
+        <translation>The ID number must have 18 characters; it has {0}</translation>
+    </message>
+    <message>
+        <source>身份证号码校验位错误，请核对号码</source>
+        <translation>The ID number&apos;s check digit is wrong; check the number</translation>
+    </message>
+    <message>
+        <source>身份证号码的地区码 {0} 未知，请核对号码</source>
+        <translation>The region code {0} of the ID number is unknown; check the number</translation>
+    </message>
+    <message>
+        <source>这不是工作台同步文件（文件头不符），未导入任何数据</source>
+        <translation>This is not a StationDesk sync file (its header does not match); nothing was imported</translation>
+    </message>
+    <message>
+        <source>这是服务站导出的上传文件，应在区服务器上导入，未导入任何数据</source>
+        <translation>This is a station&apos;s upload file, to be imported on the district server; nothing was imported</translation>
+    </message>
+    <message>
+        <source>这条{0}已作废，不能再修改</source>
+        <translation>This {0} is voided and cannot be changed</translation>
+    </message>
+    <message>
+        <source>这条冲突已经处理过了，请刷新后重试</source>
+        <translation>This conflict was already resolved; refresh and try again</translation>
+    </message>
+    <message>
+        <source>这条日志是空的：请填写至少一项数量，或写下做了什么</source>
+        <translation>This log entry is empty: fill in at least one count or write what was done</translation>
+    </message>
+    <message>
+        <source>送餐员</source>
+        <translation>Food delivery rider</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset a password</translation>
+    </message>
+    <message>
+        <source>金秋助学金发放收据</source>
+        <translation>Receipt: autumn study grant</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>金额应为整数（分）</source>
+        <translation>amounts must be whole numbers (fen)</translation>
+    </message>
+    <message>
+        <source>金额超过上限 {0}，无法写成大写</source>
+        <translation>The amount is above the limit of {0} and cannot be written in words</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>银行账号应为 12 至 30 位数字</source>
+        <translation>The bank account must be 12 to 30 digits</translation>
+    </message>
+    <message>
+        <source>链头记录文件 {0} 缺失</source>
+        <translation>The chain head file {0} is missing</translation>
+    </message>
+    <message>
+        <source>链头记录文件的校验码不符（文件被改动）</source>
+        <translation>The chain head file&apos;s checksum does not match (the file was changed)</translation>
+    </message>
+    <message>
+        <source>防伪码与收据号、金额或日期不符</source>
+        <translation>the security code does not match the receipt number, amount or date</translation>
+    </message>
+    <message>
+        <source>防伪码与本站收据密钥不符</source>
+        <translation>the security code does not match the station&apos;s receipt key</translation>
+    </message>
+    <message>
+        <source>需要回访时请填写回访日期</source>
+        <translation>Enter a follow-up date when a follow-up is needed</translation>
+    </message>
+    <message>
+        <source>项目名称不能为空</source>
+        <translation>Program name is required</translation>
+    </message>
+    <message>
+        <source>项目类型“{0}”不是可选项</source>
+        <translation>Program type &quot;{0}&quot; is not one of the choices</translation>
+    </message>
+    <message>
+        <source>项目编码不能为空</source>
+        <translation>Program code is required</translation>
+    </message>
+    <message>
+        <source>项目预算</source>
+        <translation>Program budget</translation>
+    </message>
+    <message>
+        <source>（已作废）</source>
+        <translation> (voided)</translation>
+    </message>
+    <message>
+        <source>（调整）</source>
+        <translation> (adjustment)</translation>
     </message>
 </context>
 </TS>

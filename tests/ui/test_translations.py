@@ -206,3 +206,13 @@ def test_qt_own_dialog_buttons_are_chinese_by_default(qapp):
     install_language(qapp, "en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     install_language(qapp, "zh_CN")
+
+
+def test_shipped_service_templates_are_current():
+    """The bundle has no sources: the domain's message templates travel as a JSON file."""
+    import json
+
+    shipped = json.loads(resource_path("translations", "service_templates.json").read_text("utf-8"))
+    assert shipped == _make_translations().service_templates(), "run scripts/make_translations.py"
+    assert "{0} 今年已领取“{1}”{2} 次，超过每年 {3} 次的上限" in shipped
+    assert not any("王李张刘" in t for t in shipped)  # demo data (fake names) is not scanned
