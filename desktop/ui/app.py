@@ -27,6 +27,7 @@ from .idle import IdleWatcher
 from .labels import enum_label
 from .main_window import MainWindow
 from .ops import Ops
+from .service_text import translate
 from .state import AppState
 from .theme import apply_style, install_language, load_font
 from .watchdog import StallWatchdog
@@ -124,7 +125,7 @@ class Controller:
 
     def _open_failed(self, exc: BaseException) -> None:
         show_error(self.window, exc)
-        self.window.placeholder.setText(getattr(exc, "message", str(exc)))
+        self.window.placeholder.setText(translate(getattr(exc, "message", str(exc))))
 
     def _opened(self, info: dict[str, Any]) -> None:
         self.info = info

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from .labels import enum_label
 from .page import Page
 from .relief import receipt_format
+from .service_text import translate
 from .state import AppState
 from .widgets import Card, FieldForm
 
@@ -258,7 +259,7 @@ class CampaignPage(Page):
         if result["cancelled"]:
             text = self.tr("已取消。") + text
         if result["refused"]:
-            text += "\n" + "\n".join(result["refused"][:5])
+            text += "\n" + translate("\n".join(result["refused"][:5]))
         self.status.setText(text)
 
     def cancel(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.services.members import EDITABLE
 
 from .labels import enum_label, field_text
+from .service_text import translate
 from .state import AppState
 from .widgets import FieldForm
 
@@ -109,7 +110,7 @@ class MemberForm(QDialog):
             warnings = idn.parse(text).warnings if text.strip() else ()
         except idn.IdNumberError:
             warnings = ()
-        self.id_warning.setText("\n".join(warnings))
+        self.id_warning.setText(translate("\n".join(warnings)))
         self.id_warning.setVisible(bool(warnings))
 
     def fill(self, member: Any) -> None:

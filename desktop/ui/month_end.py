@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .page import Page
+from .service_text import translate
 from .state import AppState
 from .widgets import Card
 
@@ -142,9 +143,11 @@ class MonthEndPage(Page):
             QTreeWidgetItem(self.summary, [label, value])
         blockers = [] if self.is_closed else result.blockers
         self.blockers.setVisible(bool(blockers))
-        self.blockers.setText(self.tr("不能月结：") + "\n" + "\n".join(f"· {b}" for b in blockers))
+        self.blockers.setText(
+            self.tr("不能月结：") + "\n" + "\n".join(f"· {translate(b)}" for b in blockers)
+        )
         self.warnings.setVisible(bool(result.warnings) and not self.is_closed)
-        self.warnings.setText("\n".join(f"· {w}" for w in result.warnings))
+        self.warnings.setText("\n".join(f"· {translate(w)}" for w in result.warnings))
         if self.is_closed:
             self.status.setText(self.tr("%1 已月结，本月记录只读。").replace("%1", result.period))
         else:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import spooler
+from .service_text import translate
 
 PREVIEW_DPI = 100
 PREVIEW_PAGES = 20  # a campaign's 300 receipts are printed whole but previewed in part
@@ -226,7 +227,7 @@ class PdfPreview(QDialog):
             pdf = self.print_copy() if self.print_copy else self.pdf
             spooled = send_to_printer(printer, pdf, self.windowTitle())
         except (PrintFailed, UserFacingError) as exc:
-            self.show_status(str(exc), error=True)
+            self.show_status(translate(str(exc)), error=True)
             return
         if not spooled:
             self.show_status(self.tr("已打印到文件，不计入打印次数。"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from .member_picker import MemberPicker
 from .page import Page
+from .service_text import translate
 from .state import AppState
 from .widgets import Card, FieldForm, fit_columns
 
@@ -296,7 +297,7 @@ class ReliefPage(Page):
         if caps:
             text = caps + "\n" + text
         if check.warnings:
-            text += "\n" + "\n".join(check.warnings)
+            text += "\n" + "\n".join(translate(w) for w in check.warnings)
         self.rules.setText(text)
         self.show_refusal(check.reasons)
 
@@ -325,7 +326,7 @@ class ReliefPage(Page):
         if not reasons:
             self.issue_button.setEnabled(True)
             return
-        text = self.tr("不符合发放规则：") + "\n" + "\n".join(f"· {r}" for r in reasons)
+        text = self.tr("不符合发放规则：") + "\n" + "\n".join(f"· {translate(r)}" for r in reasons)
         if not self.state.is_head:
             text += "\n" + self.tr("需要站长登录后批准。")
         self.refusal.setText(text)
@@ -420,7 +421,7 @@ class ReliefPage(Page):
         from desktop.services.errors import UserFacingError
 
         if isinstance(exc, UserFacingError):
-            self.show_list_status(exc.message, error=True)
+            self.show_list_status(translate(exc.message), error=True)
         else:
             from .errors import show_error
 

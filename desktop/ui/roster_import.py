@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .service_text import translate
 from .state import AppState
 
 
@@ -85,11 +86,11 @@ class ImportDialog(QDialog):
         ):
             text = text.replace(f"%{index}", str(value))
         if preview.warnings:
-            text += "\n" + "\n".join(preview.warnings[:5])
+            text += "\n" + "\n".join(translate(w) for w in preview.warnings[:5])
         self.summary.setText(text)
         self.bad.clear()
         for bad in preview.bad[:2000]:
-            QTreeWidgetItem(self.bad, [str(bad.row), bad.name, bad.reason])
+            QTreeWidgetItem(self.bad, [str(bad.row), bad.name, translate(bad.reason)])
         notice = QCoreApplication.translate("errors", "提示")
         for row in preview.warned:  # imported all the same: unknown region code, spaces
             item = QTreeWidgetItem(self.bad, [str(row.row), row.name, f"[{notice}] {row.reason}"])

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from .labels import enum_label, enum_text
 from .page import Page
+from .service_text import translate
 from .state import AppState
 from .visits import pydate, qdate
 from .widgets import Card, FieldForm
@@ -230,7 +231,7 @@ class StationLogPage(Page):
             return
         op = self.state.ops.query(corrections.void_log, self.state.ctx, entry.id, reason)
         op.success(lambda _e: self.status.setText(self.tr("已作废。"))).failure(
-            lambda exc: self.status.setText(getattr(exc, "message", None) or str(exc))
+            lambda exc: self.status.setText(translate(getattr(exc, "message", None) or str(exc)))
         ).run()
 
     def refresh(self) -> None:

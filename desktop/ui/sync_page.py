@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from .labels import entity_text, enum_text
 from .page import Page
+from .service_text import translate
 from .state import AppState
 from .sync_file import FileSyncCard
 from .widgets import Card, fit_columns
@@ -121,7 +122,7 @@ class SyncPage(Page):
                     row.row_id[-8:],
                     state,
                     str(row.attempts),
-                    row.last_error,
+                    translate(row.last_error or ""),
                 ],
             )
         for item in reversed(aside or []):  # pulled records set aside, newest first
@@ -133,7 +134,7 @@ class SyncPage(Page):
                     item.get("id", "")[-8:],
                     self.tr("下载的记录未能应用，已搁置"),
                     "",
-                    item.get("reason", ""),
+                    translate(item.get("reason", "")),
                 ],
             )
 
@@ -160,12 +161,12 @@ class SyncPage(Page):
 
     def _done(self, result: Any) -> None:
         self.sync_button.setEnabled(True)
-        self.history.item(0).setText(result.summary())
+        self.history.item(0).setText(translate(result.summary()))
         self.state.bridge.changed.emit(frozenset({"sync"}))
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
         self.sync_button.setEnabled(True)
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        message = translate(getattr(exc, "message", None) or str(exc)) or type(exc).__name__
         self.history.item(0).setText(self.tr("同步失败：%1").replace("%1", message))
         self.refresh()

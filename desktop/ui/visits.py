@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from .labels import enum_label, enum_text
 from .member_picker import MemberPicker
 from .page import Page
+from .service_text import translate
 from .state import AppState
 from .widgets import Card, FieldForm, fit_columns
 
@@ -282,5 +283,7 @@ class VisitsPage(Page):
             return
         op = self.state.ops.query(corrections.void_visit, self.state.ctx, visit.id, reason)
         op.success(lambda _v: self.saved_label.setText(self.tr("已作废。"))).failure(
-            lambda exc: self.saved_label.setText(getattr(exc, "message", None) or str(exc))
+            lambda exc: self.saved_label.setText(
+                translate(getattr(exc, "message", None) or str(exc))
+            )
         ).run()
