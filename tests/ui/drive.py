@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -38,6 +39,9 @@ def click(widget: QWidget) -> None:
     window = widget.window()
     if QApplication.activeWindow() is not window and not QApplication.activeModalWidget():
         window.activateWindow()  # a click on a window brings it to the front, as on a desktop
+        deadline = time.monotonic() + 1.0
+        while QApplication.activeWindow() is not window and time.monotonic() < deadline:
+            QApplication.processEvents()
     if isinstance(widget, QCheckBox):  # on its box: a wide check box's middle is empty space
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
         return
@@ -62,6 +66,26 @@ def click_row(tree: QTreeWidget, row: int) -> None:
         tree.viewport().size(),
         item.text(0),
     )
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Open a combo box's list with a click and click the entry that ends with `text`."""
+    (index,) = [i for i in range(combo.count()) if combo.itemText(i).endswith(text)]
+    click(combo)
+    view = combo.view()
+    deadline = time.monotonic() + 2.0
+    while not view.isVisible() and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert view.isVisible(), "the list did not open"
+    # a person looks before clicking: Qt ignores a release that comes sooner than a double
+    # click after the list opened (it takes it for the end of the opening press)
+    QTest.qWait(QApplication.doubleClickInterval() + 50)
+    model_index = view.model().index(index, combo.modelColumn())
+    view.scrollTo(model_index)
+    rect = view.visualRect(model_index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()
+    assert combo.currentIndex() == index, (combo.currentText(), text)
 
 
 def toggle_item(widget: QListWidget, row: int) -> None:
