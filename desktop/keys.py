@@ -212,7 +212,8 @@ class Keyring:
     db_path: Path
     data_key: bytes
     verified: set[str] = field(default_factory=set)  # logins whose wrap was just unwrapped
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    anchor_cache: Any = None  # the audit head this process last wrote (services.auditchain)
 
     def keyfile(self) -> KeyFile:
         keys = KeyFile.load(self.db_path)

@@ -13,6 +13,12 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
     lines: list[str] = []
     if args.what in ("core", "all"):
         results["core"] = core.bench_core(members=args.members, runs=args.runs, say=lines.append)
+    if args.what in ("encryption", "all"):
+        from ..bench.encryption import bench_encryption
+
+        results["encryption"] = bench_encryption(
+            members=args.members, runs=args.runs, say=lines.append
+        )
     if args.what in ("docs", "all"):
         from ..reports.bench import bench_documents
 

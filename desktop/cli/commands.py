@@ -557,7 +557,10 @@ def register(sub: Any) -> Any:
 
     p = sub.add_parser("bench", help="性能基准")
     p.add_argument(
-        "what", nargs="?", default="core", choices=["core", "docs", "sync", "ui", "bundle", "all"]
+        "what",
+        nargs="?",
+        default="core",
+        choices=["core", "encryption", "docs", "sync", "ui", "bundle", "all"],
     )
     p.add_argument("--members", type=int, default=100_000)
     p.add_argument("--runs", type=int, default=3)

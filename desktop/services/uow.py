@@ -53,6 +53,7 @@ class Unit:
         self.session = session
         self.changed: set[str] = set()
         self._last_hash: str | None = None
+        self.tail: tuple[int, str, int, str] | None = None
 
     def save(self, row: Synced, *, base: dict[str, Any] | None = None) -> Synced:
         """Insert or update a synced row and queue it for push.
@@ -117,7 +118,7 @@ class Unit:
             "detail": detail,
         }
         digest = canonical_hash([self._last_hash, body])
-        self.session.connection().execute(
+        inserted = self.session.connection().execute(
             AUDIT.insert(),
             dict(
                 at=at,
@@ -130,6 +131,10 @@ class Unit:
                 hash=digest,
             ),
         )
+        seq = int(inserted.lastrowid)
+        # (first seq, the hash before it, last seq, last hash) of this action: auditchain.py
+        first = self.tail or (seq, self._last_hash, seq, digest)
+        self.tail = (first[0], first[1], seq, digest)
         self._last_hash = digest
 
 
@@ -144,10 +149,10 @@ def transaction(ctx: Ctx) -> Iterator[Unit]:
         yield unit
     from .events import notify  # local import: events has no dependencies, but keep order clear
 
-    if unit._last_hash is not None:  # audited: move the stored chain head (auditchain.py)
+    if unit.tail is not None:  # audited: move the stored chain head (auditchain.py)
         from .auditchain import record_head
 
-        record_head(ctx.engine)
+        record_head(ctx.engine, unit.tail)
     notify(unit.changed)
 
 
