@@ -199,3 +199,16 @@ def accept_dialog(dialog: QWidget) -> None:
         b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
     ]
     click(accept[0])
+
+
+def file_name(path: str) -> Callable[[QWidget], None]:
+    """Handler for a file dialog (Qt's own, as offscreen and on many Linux desktops): type the
+    path into its file name field and press Enter."""
+
+    def handler(dialog: QWidget) -> None:
+        field = dialog.findChild(QLineEdit, "fileNameEdit") or dialog.findChild(QLineEdit)
+        assert field is not None
+        type_into(field, path)
+        QTimer.singleShot(0, lambda: QTest.keyClick(field, Qt.Key.Key_Return))
+
+    return handler
