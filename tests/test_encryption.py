@@ -207,3 +207,20 @@ def test_staff_names_are_all_a_key_file_reveals(ctx, db_path):
     text_ = keys.key_path(db_path).read_text()
     assert "王社工" not in text_ and "secret123" not in text_
     assert staff.login(ctx, "head", "secret123", sleep=False).display_name == "李站长"
+
+
+def test_a_set_up_left_before_its_first_account_is_set_aside(tmp_path):
+    path = tmp_path / "new" / "stationdesk.sqlite3"
+    path.parent.mkdir()
+    engine = unlock.new_store(path)
+    staff.init_station(engine, code="4401060001", name="未完成服务站")
+    engine.dispose()  # the wizard was closed before the head's account existed
+    assert unlock.probe(path).kind == "new"
+    assert not path.exists() and not keys.key_path(path).exists()
+    (kept,) = (path.parent / "backups").glob("*unfinished-setup*.sqlite3")
+    assert not store.is_plain(kept)
+    engine = unlock.new_store(path)  # and the set-up starts again
+    ctx = staff.init_station(engine, code="4401060001", name="新服务站")
+    staff.add_staff(ctx, username="head", display_name="李站长", role="站长", password="secret123")
+    engine.dispose()
+    assert unlock.probe(path).usernames == ["head"]

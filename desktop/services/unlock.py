@@ -42,7 +42,24 @@ def probe(db_path: Path) -> Probe:
             f"找不到数据库的密钥文件 {keys.key_path(db_path).name}，无法打开本站数据。"
             "请把备份文件夹中同名数据库旁的 .keys.json 复制回来"
         )
+    if not keyfile.wraps:  # a set-up left before its first account: nothing can open it
+        _set_aside(db_path)
+        return Probe("new")
     return Probe("encrypted", keyfile.usernames(), keyfile.label)
+
+
+def _set_aside(db_path: Path) -> None:
+    """Move an unfinished set-up's file into backups/ (kept, never deleted) and start over."""
+    folder = db_path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(db_path) + suffix)
+        if source.exists():
+            source.replace(
+                folder / f"{db_path.stem}-unfinished-setup-{stamp}{db_path.suffix}{suffix}"
+            )
+    keys.key_path(db_path).unlink(missing_ok=True)
 
 
 def _plain_usernames(db_path: Path) -> list[str]:
@@ -75,7 +92,9 @@ class Opened:
 
 def new_store(db_path: Path) -> Engine:
     """A new, empty, encrypted station file. Its key lives in memory until the first account
-    is added (services.staff.add_staff wraps it for that password)."""
+    is added (services.staff.add_staff wraps it for that password); the empty key file marks
+    the set-up as unfinished until then (probe sets such a file aside)."""
+    keys.KeyFile(keys.key_path(db_path)).save()
     return store.open_store(db_path, keys.new_data_key())
 
 
