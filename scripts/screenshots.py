@@ -24,13 +24,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def add_conflicts(db: Path) -> None:
+def add_conflicts(engine: Any) -> None:
     from sqlmodel import Session, select
 
     from desktop.models import Conflict, Member
-    from desktop.store import open_store
 
-    engine = open_store(db)
     with Session(engine) as session:
         member = session.exec(select(Member).order_by(Member.pinyin_full)).first()
         assert member is not None
@@ -48,17 +46,18 @@ def add_conflicts(db: Path) -> None:
                 )
             )
         session.commit()
-    engine.dispose()
 
 
-def member_with_history(db: Path) -> str:
+def member_with_history(engine: Any) -> str:
     """The name of a member who has both relief and a visit in the demo (a fuller page)."""
-    import sqlite3
+    from sqlalchemy import text
 
-    with sqlite3.connect(db) as conn:
+    with engine.connect() as conn:
         row = conn.execute(
-            "SELECT m.name FROM member m JOIN reliefdistribution r ON r.member_id = m.id "
-            "JOIN visitmember vm ON vm.member_id = m.id GROUP BY m.id ORDER BY count(*) DESC"
+            text(
+                "SELECT m.name FROM member m JOIN reliefdistribution r ON r.member_id = m.id "
+                "JOIN visitmember vm ON vm.member_id = m.id GROUP BY m.id ORDER BY count(*) DESC"
+            )
         ).fetchone()
     return str(row[0]) if row else ""
 
@@ -93,13 +92,21 @@ def shoot_size(
     window.resize(*size)
     tag = f"{size[0]}x{size[1]}"
     for key, *_rest in PAGES:
-        window.show_page(key)
+        page = window.show_page(key)
         settle(qapp)
         save(window, out / f"{key}-{tag}.png")
+        for index in range(1, page.tabs.count()) if key == "settings" else ():
+            page.tabs.setCurrentIndex(index)  # settings: one picture per tab
+            settle(qapp)
+            save(window, out / f"{key}-{index}-{tag}.png")
+        if key == "settings":
+            page.tabs.setCurrentIndex(0)
     if not dialogs:
         return
     members = window.show_page("members")
-    members.search.setText(member_with_history(db))  # a member with visits and relief
+    members.search.setText(
+        member_with_history(controller.info["engine"])
+    )  # a member with visits and relief
     members.run_query()
     settle(qapp)
     members.open_member(members.model.index(0, 0))
@@ -120,9 +127,9 @@ def shoot_size(
     save(login, out / "login.png")
     login.close()
     fresh = Path(tempfile.mkdtemp(prefix="stationdesk-shots-wizard-")) / "new.sqlite3"
-    from desktop.store import open_store
+    from desktop.services.unlock import new_store
 
-    wizard = SetupWizard(Ops(synchronous=True), open_store(fresh), fresh)
+    wizard = SetupWizard(Ops(synchronous=True), new_store(fresh), fresh)
     wizard.show()
     settle(qapp)
     save(wizard, out / "wizard.png")
@@ -144,8 +151,9 @@ def main() -> int:
     from desktop.ui import app as ui_app
 
     db = Path(tempfile.mkdtemp(prefix="stationdesk-shots-")) / "demo.sqlite3"
-    create_demo(db, members=args.members)
-    add_conflicts(db)
+    demo = create_demo(db, members=args.members)
+    add_conflicts(demo.engine)
+    demo.engine.dispose()
     qapp = ui_app.make_app(lang=args.lang)
     controller = ui_app.Controller(db, synchronous=True, auto_login=("head", "demo1234"))
     controller.start()

@@ -103,10 +103,27 @@ class SettingsPage(Page):
             self._side_by_side((self.station, 1), (self.staff, 1)), self.tr("服务站与人员")
         )
         self.tabs.addTab(self.programs, self.tr("帮扶项目"))
-        self.tabs.addTab(self._side_by_side((self.sync, 3), (QWidget(), 2)), self.tr("同步"))
+        self.tabs.addTab(
+            self._side_by_side((self.sync, 3), (self._sync_help(), 2)), self.tr("同步")
+        )
         self.tabs.addTab(self._side_by_side((prefs, 1), (data, 1)), self.tr("本机与数据"))
         self.layout_.addWidget(self.tabs, 1)
         self.refresh()
+
+    def _sync_help(self) -> Card:
+        card = Card(self.tr("说明"))
+        text = QLabel(
+            self.tr(
+                "登记：区总工会在“服务站与人员”中为本站生成一次性登记码，站长填入服务器地址和登记码，"
+                "点“登记”。登记后帮扶项目由区总工会下发，本站只读。\n\n"
+                "换电脑或令牌失效时，向区总工会要一个新的登记码，点“重新登记”即可，本站数据不受影响。\n\n"
+                "没有网络时：在“同步”页导出同步文件，用 U 盘带到区总工会导入，再把回执文件带回导入。"
+            )
+        )
+        text.setWordWrap(True)
+        card.body.addWidget(text)
+        card.body.addStretch(1)
+        return card
 
     @staticmethod
     def _side_by_side(*parts: tuple[QWidget, int]) -> QWidget:
