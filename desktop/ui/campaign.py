@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .labels import enum_label
+from .labels import QT_TRANSLATE_NOOP, enum_label
 from .page import Page
 from .relief import receipt_format
 from .service_text import translate
@@ -205,7 +205,7 @@ class CampaignPage(Page):
         from contract.money import parse_yuan
 
         try:
-            cash = parse_yuan(self.amount.text(), field="每人金额")
+            cash = parse_yuan(self.amount.text(), field=QT_TRANSLATE_NOOP("service", "每人金额"))
         except ValueError as exc:
             self.form.show_errors({"cash_fen": str(exc)})
             return

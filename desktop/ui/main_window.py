@@ -178,7 +178,8 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         station = state.extra.get("station_name", "")
         role = state.extra.get("role_label", "")
-        self.user_label.setText(f"{station}  ·  {state.actor.display_name}（{role}）")
+        who = self.tr("%1（%2）").replace("%1", state.actor.display_name).replace("%2", role)
+        self.user_label.setText(f"{station}  ·  {who}")
         self.setWindowTitle(self.tr("工会服务站工作台") + (f" — {station}" if station else ""))
         if not self.property("bridged"):
             state.bridge.changed.connect(self._on_changed)

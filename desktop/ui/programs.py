@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .labels import enum_label
+from .labels import QT_TRANSLATE_NOOP, enum_label
+from .service_text import translate
 from .state import AppState
 from .widgets import Card, FieldForm, fit_columns
 
 MONEY_FIELDS = {
-    "annual_cap_fen": "年度累计上限",
-    "max_amount_fen": "单次发放上限",
-    "budget_fen": "本站预算",
+    "annual_cap_fen": QT_TRANSLATE_NOOP("service", "年度累计上限"),
+    "max_amount_fen": QT_TRANSLATE_NOOP("service", "单次发放上限"),
+    "budget_fen": QT_TRANSLATE_NOOP("service", "本站预算"),
 }
 
 
@@ -76,7 +77,7 @@ class ProgramDialog(QDialog):
             edit = QLineEdit()
             edit.setPlaceholderText(self.tr("不填为不限"))
             self.money[key] = edit
-            self.form.add(key, self.tr(label) + self.tr("（元）"), edit)
+            self.form.add(key, translate(label) + self.tr("（元）"), edit)
         self.excludes = self.form.add("excludes", self.tr("不能同时享受的项目编码"), QLineEdit())
         self.excludes.setPlaceholderText(self.tr("多个用逗号分开"))
         if program is not None:

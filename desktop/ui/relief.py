@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .labels import QT_TRANSLATE_NOOP
 from .member_picker import MemberPicker
 from .page import Page
 from .service_text import translate
@@ -239,13 +240,15 @@ class ReliefPage(Page):
             )
         cash = goods_value = 0
         try:
-            cash = parse_yuan(self.cash.text() or "0", field="现金")
+            cash = parse_yuan(self.cash.text() or "0", field=QT_TRANSLATE_NOOP("service", "现金"))
         except ValueError as exc:
             errors["cash_fen"] = str(exc)
         goods = []
         if self.goods_item.text().strip():
             try:
-                goods_value = parse_yuan(self.goods_value.text() or "0", field="物资价值")
+                goods_value = parse_yuan(
+                    self.goods_value.text() or "0", field=QT_TRANSLATE_NOOP("service", "物资价值")
+                )
                 quantity = float(self.goods_qty.text() or "1")
                 goods.append(
                     GoodsLine(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .labels import enum_label, enum_text
+from .labels import QT_TRANSLATE_NOOP, enum_label, enum_text
 from .page import Page
 from .service_text import translate
 from .state import AppState
@@ -151,7 +151,9 @@ class StationLogPage(Page):
         from desktop.services.errors import ValidationError
 
         try:
-            amount = parse_yuan(self.amount.text() or "0", field="追回金额")
+            amount = parse_yuan(
+                self.amount.text() or "0", field=QT_TRANSLATE_NOOP("service", "追回金额")
+            )
         except ValueError as exc:
             raise ValidationError({"amount_recovered_fen": str(exc)}) from None
         return logs.LogInput(

@@ -467,6 +467,10 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
     <message numerus="yes">
         <source>待同步 %n 条</source>
         <translation>
@@ -1184,6 +1188,22 @@ After the close the month&apos;s records are read-only; corrections go into late
     <message>
         <source>本机与数据</source>
         <translation>This computer and data</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>How it works</translation>
+    </message>
+    <message>
+        <source>登记：区总工会在“服务站与人员”中为本站生成一次性登记码，站长填入服务器地址和登记码，点“登记”。登记后帮扶项目由区总工会下发，本站只读。
+
+换电脑或令牌失效时，向区总工会要一个新的登记码，点“重新登记”即可，本站数据不受影响。
+
+没有网络时：在“同步”页导出同步文件，用 U 盘带到区总工会导入，再把回执文件带回导入。</source>
+        <translation>Enrolment: the district union makes a one-time code for this station under &quot;Stations and staff&quot;; the station head enters the server address and the code and clicks &quot;Enrol&quot;. Once enrolled, fund programs come from the district union and are read-only here.
+
+On a new computer, or when the token no longer works, ask the district union for a new code and click &quot;Enrol again&quot;; the station&apos;s data is not affected.
+
+Without a network: export a sync file on the Sync page, take it on a USB stick to the district union to import, then bring the reply file back and import it.</translation>
     </message>
     <message>
         <source>数据</source>
@@ -2733,6 +2753,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Employer</translation>
     </message>
     <message>
+        <source>年度累计上限</source>
+        <translation>Yearly total limit</translation>
+    </message>
+    <message>
         <source>单次发放上限</source>
         <translation>Largest single hand-out</translation>
     </message>
@@ -3851,6 +3875,22 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>（调整）</source>
         <translation> (adjustment)</translation>
+    </message>
+    <message>
+        <source>每人金额</source>
+        <translation>Amount each</translation>
+    </message>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>物资价值</source>
+        <translation>Goods value</translation>
+    </message>
+    <message>
+        <source>追回金额</source>
+        <translation>Amount recovered</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,301 @@
+"""English mode is English (issue 12, item 7): every screen of the main window, with the
+domain's own messages (field errors, rule refusals, month-end blockers) brought up by clicks and
+typing, shows no Chinese character. The station's data is fake and written in pinyin, so any
+Chinese left on screen is the program's own text. Receipts and printed documents are excepted
+(the receipt preview is not walked)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from contract.enums import Role
+from desktop.services import logs, members, programs, relief, visits
+from desktop.services import staff as staff_service
+from desktop.services.context import Actor
+from desktop.ui.main_window import PAGES, MainWindow
+from desktop.ui.service_text import translate
+from desktop.ui.theme import install_language
+
+from .conftest import make_state
+from .drive import choose, click, type_into
+
+# Chinese characters, CJK punctuation and full-width forms (：，（）).
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+TODAY = dt.date(2026, 11, 20)
+
+
+def _id_number(body: str) -> str:
+    """A well-formed (fake) ID number: 17 digits and their check character."""
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(d) * w for d, w in zip(body, weights, strict=True))
+    return body + "10X98765432"[total % 11]
+
+
+ZHANG_ID = _id_number("44010619800101001")
+
+
+@pytest.fixture
+def english(qapp):
+    install_language(qapp, "en")
+    yield qapp
+    install_language(qapp, "zh_CN")
+
+
+@pytest.fixture
+def pinyin_station(engine):
+    """A station whose names are all pinyin: a head, a social worker, two members, a program
+    with a once-a-year cap, October's hand-out not printed (a month-end blocker), a visit with
+    a follow-up and a log entry."""
+    system = staff_service.init_station(
+        engine,
+        code="4401060001",
+        name="Shipai Street Union Station",
+        district_code="440106",
+        district_name="Tianhe District",
+        union_name="Shipai Street Union",
+    )
+    system.today_fn = lambda: TODAY
+    head = staff_service.add_staff(
+        system, username="head", display_name="Li Ming", role=Role.STATION_HEAD, password="x" * 8
+    )
+    head_ctx = system.as_actor(Actor.of(head))
+    staff_service.add_staff(
+        head_ctx,
+        username="worker",
+        display_name="Wang Fang",
+        role=Role.SOCIAL_WORKER,
+        password="x" * 8,
+    )
+    program = programs.add_program(
+        head_ctx,
+        programs.ProgramInput(
+            code="LIV",
+            year=2026,
+            name="Living aid 2026",
+            program_type="living",
+            max_times_per_year=1,
+            budget_fen=1_000_000,
+        ),
+    )
+    zhang = members.add_member(
+        head_ctx,
+        members.MemberInput(name="Zhang San", id_number=ZHANG_ID),
+    )
+    li = members.add_member(
+        head_ctx, members.MemberInput(name="Li Si", id_number=_id_number("44010619850202002"))
+    )
+    relief.issue(
+        head_ctx,
+        relief.ReliefInput(
+            member_id=zhang.id,
+            program_id=program.id,
+            cash_fen=30_000,
+            issued_on=dt.date(2026, 10, 15),
+        ),
+    )
+    visits.add_visit(
+        head_ctx,
+        visits.VisitInput(
+            member_ids=[li.id],
+            visit_type="home",
+            purpose="Checking in",
+            followup_needed=True,
+            followup_due=dt.date(2026, 11, 25),
+        ),
+    )
+    logs.add_log(
+        head_ctx, logs.LogInput(category="consultation", text="Phone advice", consultations=1)
+    )
+    return head_ctx
+
+
+@pytest.fixture
+def window(qtbot, english, pinyin_station, db_path):
+    from desktop.ui.labels import enum_label
+
+    state = make_state(pinyin_station, db_path)
+    state.extra.update(
+        station_name="Shipai Street Union Station", role_label=enum_label(Role.STATION_HEAD)
+    )
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_state(state)
+    window.show()
+    yield window
+    state.bridge.detach()
+
+
+def _tree_items(tree: QTreeWidget) -> Iterator[QTreeWidgetItem]:
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.child(i) for i in range(item.childCount()))
+
+
+def _view_texts(view: QAbstractItemView) -> Iterator[str]:
+    model = view.model()
+    if model is None:
+        return
+    for column in range(model.columnCount()):
+        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    for row in range(min(model.rowCount(), 200)):
+        for column in range(model.columnCount()):
+            yield str(model.index(row, column).data() or "")
+
+
+def _texts(widget: QWidget) -> Iterator[str]:
+    """Every text a person can read on the widget (shown now or on hover, in a list or a tab)."""
+    yield widget.toolTip()
+    if widget.isWindow():
+        yield widget.windowTitle()
+    if isinstance(widget, QLabel | QAbstractButton):
+        yield widget.text()
+    if isinstance(widget, QLineEdit):
+        yield from (widget.text(), widget.placeholderText())
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        yield from (widget.toPlainText(), widget.placeholderText())
+    if isinstance(widget, QAbstractSpinBox):
+        yield widget.text()
+    if isinstance(widget, QGroupBox):
+        yield widget.title()
+    if isinstance(widget, QTabWidget):
+        yield from (widget.tabText(i) for i in range(widget.count()))
+    if isinstance(widget, QComboBox) and widget.objectName() != "LanguageChoice":
+        yield from (widget.itemText(i) for i in range(widget.count()))
+    if isinstance(widget, QTreeWidget):
+        header = widget.headerItem()
+        yield from (header.text(c) for c in range(header.columnCount()))
+        for item in _tree_items(widget):
+            yield from (item.text(c) for c in range(widget.columnCount()))
+            yield from (item.toolTip(c) for c in range(widget.columnCount()))
+    elif isinstance(widget, QListWidget):
+        yield from (widget.item(i).text() for i in range(widget.count()))
+    elif isinstance(widget, QAbstractItemView) and not _in_combo(widget):
+        yield from _view_texts(widget)
+
+
+def _in_combo(view: QWidget) -> bool:
+    """A combo box's pop-up list (its items are read from the combo box itself)."""
+    container = view.parentWidget()
+    return container is not None and isinstance(container.parentWidget(), QComboBox)
+
+
+def chinese_on(root: QWidget) -> list[tuple[str, str]]:
+    """(widget, text) for every text of root and its children holding a Chinese character."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if (
+            widget.objectName() == "LanguageChoice"
+            or widget.parent() is None
+            and widget is not root
+        ):
+            continue
+        for text in _texts(widget):
+            if text and CJK.search(text):
+                name = widget.objectName() or type(widget).__name__
+                found.append((f"{type(root).__name__}/{name}", text))
+    return found
+
+
+def _close_previews() -> None:
+    from desktop.ui.printing import PdfPreview
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, PdfPreview):
+            widget.close()
+
+
+def test_service_messages_read_in_english(english):
+    """The template matcher: values are filled in, fragments and joined lists translated."""
+    assert translate("现金最多两位小数：12.345") == "Cash can have at most two decimals: 12.345"
+    assert translate("物资价值的小数点前后都应有数字：1.") == (
+        "Goods value needs digits on both sides of the decimal point: 1."
+    )
+    assert translate("Zhang San 今年已领取“Living aid”1 次，超过每年 1 次的上限") == (
+        'Zhang San has already received "Living aid" 1 times this year; the limit is 1 times a year'
+    )
+    assert translate("超出规则的发放需要站长批准；不能月结：2026-10 已经月结") == (
+        "A hand-out outside the rules needs the station head's approval; "
+        "Cannot close the month: 2026-10 is already closed"
+    )
+    assert translate("有 7 张收据尚未打印：R1、R2、R3、R4、R5等") == (
+        "7 receipts are not printed yet: R1, R2, R3, R4, R5 and more"
+    )
+    assert translate("帮扶发放 字段 cash_fen：不能为负数") == (
+        "Relief hand-out, field cash_fen: cannot be negative"
+    )
+    # data has no translation and stays; Chinese mode is untouched
+    assert translate("张三不能为空") == "张三 is required"
+    install_language(english, "zh_CN")
+    assert translate("现金最多两位小数：12.345") == "现金最多两位小数：12.345"
+
+
+def test_every_screen_in_english_has_no_chinese(qtbot, window):
+    seen: dict[tuple[str, str], str] = {}  # (widget, text) -> the screen it was first seen on
+    for key, *_rest in PAGES:
+        page = window.show_page(key)
+        assert page is not None
+        QApplication.processEvents()
+        for found in chinese_on(window):
+            seen.setdefault(found, key)
+    _bring_up_domain_messages(window)
+    for found in chinese_on(window):
+        seen.setdefault(found, "after input")
+    report = "\n".join(f"{key}: {widget}: {text!r}" for (widget, text), key in seen.items())
+    assert not seen, "Chinese on screen in English mode:\n" + report
+
+
+def _bring_up_domain_messages(window: MainWindow) -> None:
+    """Field errors, a rule refusal and month-end blockers, by clicks and typing; each is
+    checked to be on screen (so the walk above really saw the domain's text)."""
+    page = window.show_page("relief")
+    type_into(page.picker.edit, ZHANG_ID, enter=True)  # pinyin names have no pinyin keys
+    type_into(page.cash, "12.345")
+    click(page.issue_button)
+    assert "at most two decimals" in page.form.error_labels["cash_fen"].text()
+    type_into(page.cash, "500")
+    assert page.refusal.isVisible() and "limit is 1 times a year" in page.refusal.text()
+    _close_previews()
+
+    visits_page = window.show_page("visits")
+    click(visits_page.save_button)
+    assert visits_page.form.error_labels["member_ids"].isVisible()
+
+    log_page = window.show_page("log")
+    type_into(log_page.amount, "1.5.0")
+    click(log_page.save_button)
+    assert "Amount recovered" in log_page.form.error_labels["amount_recovered_fen"].text()
+
+    month = window.show_page("month")
+    choose(month.period, "2026-10")
+    QApplication.processEvents()
+    assert "receipts are not printed yet" in month.blockers.text()
+
+    campaign = window.show_page("campaign")
+    type_into(campaign.amount, "12.345")
+    if campaign.start_button.isEnabled():
+        click(campaign.start_button)
+        assert "at most two decimals" in campaign.form.error_labels["cash_fen"].text()
