@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QRadioButton,
     QTreeWidget,
     QWidget,
 )
@@ -42,7 +43,7 @@ def click(widget: QWidget) -> None:
         deadline = time.monotonic() + 1.0
         while QApplication.activeWindow() is not window and time.monotonic() < deadline:
             QApplication.processEvents()
-    if isinstance(widget, QCheckBox):  # on its box: a wide check box's middle is empty space
+    if isinstance(widget, (QCheckBox, QRadioButton)):  # on its box: its middle may be empty
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
         return
     if isinstance(widget, QAbstractSpinBox):  # into its text, away from its arrow buttons

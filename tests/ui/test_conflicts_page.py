@@ -8,6 +8,8 @@ from desktop.models import Conflict
 from desktop.services import members
 from desktop.ui.conflicts import ConflictsPage
 
+from .drive import click
+
 
 def _conflict(engine, member_id: str, field: str, local: str, server: str) -> str:
     row = Conflict(
@@ -26,11 +28,14 @@ def test_save_choices_resolves_through_the_service(qtbot, state, ctx):
     address = _conflict(ctx.engine, member.id, "address", "西路", "东路")
     page = ConflictsPage(state)
     qtbot.addWidget(page)
+    page.show()
     assert set(page.groups) == {employer, address}
     assert page.apply_button.isEnabled()
-    page.groups[employer].button(0).setChecked(True)  # keep this station's employer
+    keep = page.groups[employer].button(0)  # keep this station's employer
+    page.scroll_area.ensureWidgetVisible(keep)
+    click(keep)
     assert page.choices() == {employer: "local", address: "server"}
-    page.apply_button.click()
+    click(page.apply_button)
     stored = members.get_member(ctx, member.id)
     assert (stored.employer, stored.address) == ("甲厂", "东路")
     assert page.groups == {}
@@ -44,8 +49,11 @@ def test_refused_choice_is_shown_and_nothing_resolved(qtbot, state, ctx):
     cid = _conflict(ctx.engine, member.id, "phone", "12345", "13900000002")
     page = ConflictsPage(state)
     qtbot.addWidget(page)
-    page.groups[cid].button(0).setChecked(True)
-    page.apply_button.click()
+    page.show()
+    keep = page.groups[cid].button(0)
+    page.scroll_area.ensureWidgetVisible(keep)
+    click(keep)
+    click(page.apply_button)
     assert "手机号" in page.status.text(), page.status.text()
     assert set(page.groups) == {cid}
     assert page.apply_button.isEnabled()

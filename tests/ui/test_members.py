@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QPushButton
 from sqlmodel import select
 
 from desktop.services import members
+
+from .drive import Answers, choose, click, file_name, type_into, when_modal
 
 
 def _add(ctx, name, id_number, **kw):
@@ -22,14 +24,14 @@ def test_list_search_and_filter(qtbot, state):
     _add(state.ctx, "李四", "440524188001010014")
     page = MembersPage(state)
     qtbot.addWidget(page)
+    page.show()
     assert page.model.rowCount() == 2
     assert "2" in page.count.text()
-    page.search.setText("zs")
-    page.run_query()
+    type_into(page.search, "zs")
     assert [r.name for r in page.model.rows] == ["张三"]
     assert page.model.data(page.model.index(0, 2)) == "110105********002X"
-    page.search.setText("")
-    page.hardship.setCurrentIndex(page.hardship.findData("any"))
+    type_into(page.search, "")
+    choose(page.hardship, "困难职工（全部类别）")
     assert [r.name for r in page.model.rows] == ["张三"]
 
 
@@ -104,13 +106,16 @@ def test_add_member_shows_errors_at_field_then_lists(qtbot, state):
     page.show()
     form = MemberForm(state, None)
     qtbot.addWidget(form)
-    form.widgets["name"].setText("王五")
-    form.widgets["id_number"].setText("110105194912310021")
-    form.save()
+    form.show()
+    save = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    type_into(form.widgets["name"], "王五")
+    type_into(form.widgets["id_number"], "110105194912310021")
+    click(save)
     error = form.form.error_labels["id_number"]
-    assert error.isVisibleTo(form) and "校验" in error.text() or error.text()
-    form.widgets["id_number"].setText("11010519491231002X")
-    form.save()
+    assert error.isVisibleTo(form) and "校验" in error.text()
+    assert form.saved is None
+    type_into(form.widgets["id_number"], "11010519491231002X")
+    click(save)
     assert form.saved is not None
     assert [r.name for r in page.model.rows] == ["王五"]  # refreshed through the bridge
 
@@ -122,8 +127,9 @@ def test_member_page_masks_and_reveal_is_audited(qtbot, state):
     member = _add(state.ctx, "张三", "11010519491231002X", bank_account="6222020200112233445")
     dialog = MemberDialog(state, member.id)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dialog.values["bank_account"].text() == "6222***********3445"
-    dialog.reveal("bank_account")
+    click(dialog.reveal_buttons["bank_account"])
     assert dialog.values["bank_account"].text() == "6222020200112233445"
     from sqlmodel import select
 
@@ -141,10 +147,14 @@ def test_roster_import_preview_and_apply(qtbot, state, tmp_path):
     )
     dialog = ImportDialog(state)
     qtbot.addWidget(dialog)
-    dialog.load(str(path))
+    dialog.show()
+    answers = Answers()
+    when_modal(answers, file_name(str(path)), kind=QFileDialog)
+    click(next(b for b in dialog.findChildren(QPushButton) if b.text() == "选择文件…"))
+    answers.check()
     assert dialog.bad.topLevelItemCount() == 1
     assert dialog.apply_button.isEnabled()
-    dialog.apply()
+    click(dialog.apply_button)
     assert "新增 1 人" in dialog.summary.text()
 
 
