@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,10 +19,14 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QGroupBox,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QTabWidget,
     QTextEdit,
@@ -35,11 +40,12 @@ from desktop.services import logs, members, programs, relief, visits
 from desktop.services import staff as staff_service
 from desktop.services.context import Actor
 from desktop.ui.main_window import PAGES, MainWindow
+from desktop.ui.member_form import MemberForm
 from desktop.ui.service_text import translate
 from desktop.ui.theme import install_language
 
 from .conftest import make_state
-from .drive import choose, click, type_into
+from .drive import Answers, choose, click, type_into, when_modal
 
 # Chinese characters, CJK punctuation and full-width forms (：，（）).
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -101,7 +107,7 @@ def pinyin_station(engine):
     )
     zhang = members.add_member(
         head_ctx,
-        members.MemberInput(name="Zhang San", id_number=ZHANG_ID),
+        members.MemberInput(name="Zhang San", id_number=ZHANG_ID, hardship_category="deep"),
     )
     li = members.add_member(
         head_ctx, members.MemberInput(name="Li Si", id_number=_id_number("44010619850202002"))
@@ -115,6 +121,10 @@ def pinyin_station(engine):
             issued_on=dt.date(2026, 10, 15),
         ),
     )
+    _, printed = relief.issue(  # this month's list has a row to void; printed: no blocker
+        head_ctx, relief.ReliefInput(member_id=li.id, program_id=program.id, cash_fen=20_000)
+    )
+    relief.record_print(head_ctx, printed.id)
     visits.add_visit(
         head_ctx,
         visits.VisitInput(
@@ -299,3 +309,70 @@ def _bring_up_domain_messages(window: MainWindow) -> None:
     if campaign.start_button.isEnabled():
         click(campaign.start_button)
         assert "at most two decimals" in campaign.form.error_labels["cash_fen"].text()
+
+
+# The amount in Chinese capitals (人民币伍佰元整) is receipt text: the confirmations quote what
+# the receipt and the month report will print, so it is the one Chinese allowed on screen.
+CAPITALS = re.compile(r"人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整负]+")
+
+
+def _walk_dialog(seen: list[tuple[str, str]]):
+    """Handler for when_modal: note the dialog's Chinese, then close it without acting."""
+
+    def handler(dialog: QWidget) -> None:
+        seen.extend((w, CAPITALS.sub("", t)) for w, t in chinese_on(dialog))
+        assert isinstance(dialog, QDialog)
+        dialog.reject()
+
+    return handler
+
+
+def test_dialogs_in_english_have_no_chinese(qtbot, window):
+    """The member form with refused input, a member's page, and the questions asked before a
+    void, a campaign and a month close."""
+    seen: list[tuple[str, str]] = []
+    members_page = window.show_page("members")
+    click(members_page.add_button)
+    form = _shown(MemberForm)
+    type_into(form.widgets["name"], "Wu Qi")
+    type_into(form.widgets["id_number"], "440106198001010010")  # wrong check digit
+    type_into(form.widgets["phone"], "12345")
+    click(form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+    shown = [label.text() for label in form.form.error_labels.values() if label.isVisible()]
+    assert any("check digit" in text for text in shown), shown
+    type_into(form.widgets["id_number"], _id_number("99010619800101001"))  # unknown region
+    assert "region code 990106 of the ID number is unknown" in form.id_warning.text()
+    seen.extend(chinese_on(form))
+    form.reject()
+
+    from .drive import click_row
+
+    relief_page = window.show_page("relief")
+    click_row(relief_page.list, 0)
+    answers = Answers()
+    when_modal(answers, _walk_dialog(seen), kind=QInputDialog)
+    click(relief_page.void_button)
+    answers.check()
+    assert answers.seen, "no void question"
+
+    campaign = window.show_page("campaign")
+    click(campaign.load_button)
+    when_modal(answers, _walk_dialog(seen), kind=QMessageBox)
+    click(campaign.start_button)
+    answers.check()
+    assert "Nothing was handed out" in campaign.status.text()
+
+    month = window.show_page("month")
+    choose(month.period, "2026-11")
+    when_modal(answers, _walk_dialog(seen), kind=QMessageBox)
+    click(month.close_button)
+    answers.check()
+    assert len(answers.seen) == 3
+    seen = [(widget, text) for widget, text in seen if CJK.search(text)]
+    assert not seen, seen
+
+
+def _shown(kind: type) -> Any:
+    QApplication.processEvents()
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return dialog
