@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -108,10 +108,11 @@ def _spool(printer: QPrinter, pdf: bytes, title: str) -> bool:
     try:
         spooler.print_pdf(name, pdf, f"StationDesk {title}", options)
     except spooler.Refused as exc:
-        why = str(exc) or "没有收到打印任务"
-        raise PrintFailed(
-            f"打印系统没有接受这份打印（打印机“{name}”：{why}）。未计入打印。"
-        ) from None
+        why = str(exc) or QCoreApplication.translate("printing", "没有收到打印任务")
+        text = QCoreApplication.translate(
+            "printing", "打印系统没有接受这份打印（打印机“%1”：%2）。未计入打印。"
+        )
+        raise PrintFailed(text.replace("%1", name).replace("%2", why)) from None
     return True
 
 
@@ -124,7 +125,10 @@ def _draw(printer: QPrinter, pdf: bytes, title: str) -> None:
     printer.setFullPage(True)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintFailed(f"打印机“{name}”无法开始打印，请检查打印机是否连接、是否开机。")
+        text = QCoreApplication.translate(
+            "printing", "打印机“%1”无法开始打印，请检查打印机是否连接、是否开机。"
+        )
+        raise PrintFailed(text.replace("%1", name))
     page = printer.paperRect(QPrinter.Unit.DevicePixel)
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     for index, image in enumerate(_render(pdf, dpi, limit=None, grey=True)):
@@ -132,7 +136,8 @@ def _draw(printer: QPrinter, pdf: bytes, title: str) -> None:
             printer.newPage()
         painter.drawImage(QRectF(0, 0, page.width(), page.height()), image)
     if not painter.end() or printer.printerState() == QPrinter.PrinterState.Error:
-        raise PrintFailed(f"打印机“{name}”出错，打印没有完成。")
+        text = QCoreApplication.translate("printing", "打印机“%1”出错，打印没有完成。")
+        raise PrintFailed(text.replace("%1", name))
 
 
 def default_printer() -> str:

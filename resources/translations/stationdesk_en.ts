@@ -2391,6 +2391,25 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
     </message>
 </context>
 <context>
+    <name>printing</name>
+    <message>
+        <source>没有收到打印任务</source>
+        <translation>no print job was received</translation>
+    </message>
+    <message>
+        <source>打印系统没有接受这份打印（打印机“%1”：%2）。未计入打印。</source>
+        <translation>The print system did not accept this print (printer &quot;%1&quot;: %2). Not counted as printed.</translation>
+    </message>
+    <message>
+        <source>打印机“%1”无法开始打印，请检查打印机是否连接、是否开机。</source>
+        <translation>Printer &quot;%1&quot; cannot start printing; check that it is connected and switched on.</translation>
+    </message>
+    <message>
+        <source>打印机“%1”出错，打印没有完成。</source>
+        <translation>Printer &quot;%1&quot; reported an error; printing did not finish.</translation>
+    </message>
+</context>
+<context>
     <name>service</name>
     <message>
         <source>
