@@ -35,7 +35,10 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
+from contract import receipt_code
+from contract.money import capitals
 from contract.protocol import PROTOCOL, SCHEMA, gzip_bytes
+from contract.rules import canonical_hash
 from desktop.models import Member, Receipt, ReliefDistribution, Visit, new_id
 from desktop.services.uow import record_payload
 from desktop.sync.headers import client_headers
@@ -141,7 +144,7 @@ def _templates(station_id: str) -> dict[str, dict[str, Any]]:
             cash_fen=50000,
             issued_on=day,
             period="2026-11",
-            handler_id="staff",
+            handler_id="",
         )
     )
     receipt = record_payload(
@@ -161,13 +164,32 @@ def _templates(station_id: str) -> dict[str, dict[str, Any]]:
             station_id=station_id,
             visit_type="home",
             visited_on=day,
-            staff_id="staff",
+            staff_id="",
             purpose="月末走访",
             findings="家中情况稳定，已送去慰问品",
             member_ids=[],
         )
     )
     return {"member": member, "relief": relief, "receipt": receipt, "visit": visit}
+
+
+def _receipt_content(code: str, number: str, day: str) -> dict[str, Any]:
+    """A receipt's frozen content as the relief service writes it (the parts the server
+    checks), signed as a station enrolled without a receipt key signs it."""
+    return {
+        "schema": 1,
+        "number": number,
+        "title": "帮扶资金发放收据",
+        "issued_on": day,
+        "station_code": code,
+        "cash_fen": 50000,
+        "goods_value_fen": 0,
+        "total_fen": 50000,
+        "amount_capitals": capitals(50000),
+        "verify": receipt_code.make(
+            "00", number=number, station_code=code, total_fen=50000, issued_on=day
+        ),
+    }
 
 
 def _mutation(entity: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -220,15 +242,19 @@ def station_mutations(
         )
         if len(out) >= changes:
             break
+        number = f"{st.code}-2026-{i + 1:06d}"
+        content = _receipt_content(st.code, number, t["receipt"]["issued_on"])
         out.append(
             _mutation(
                 "receipt",
                 {
                     **t["receipt"],
                     "id": receipt_id,
-                    "number": f"{st.code}-2026-{i + 1:06d}",
+                    "number": number,
                     "serial": i + 1,
                     "distribution_id": relief_id,
+                    "content": content,
+                    "content_hash": canonical_hash(content),
                 },
             )
         )
