@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -368,6 +369,8 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window):
     click(month.close_button)
     answers.check()
     assert len(answers.seen) == 3
+    seen.extend(_program_dialog(window))
+    seen.extend(_login_refused(window))
     seen = [(widget, text) for widget, text in seen if CJK.search(text)]
     assert not seen, seen
 
@@ -376,3 +379,45 @@ def _shown(kind: type) -> Any:
     QApplication.processEvents()
     (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
     return dialog
+
+
+def _open_tab(page: QWidget, title: str) -> None:
+    tabs = page.findChild(QTabWidget)
+    assert tabs is not None
+    bar = tabs.tabBar()
+    (index,) = [i for i in range(tabs.count()) if tabs.tabText(i) == title]
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def _program_dialog(window: MainWindow) -> list[tuple[str, str]]:
+    """The station head's program dialog: amounts refused by the parser, then by the service."""
+    settings = window.show_page("settings")
+    _open_tab(settings, "Fund programs")
+    click(settings.programs.new_button)
+    dialog = settings.programs.dialog
+    type_into(dialog.money["annual_cap_fen"], "1.234")
+    click(dialog.save_button)
+    error = dialog.form.error_labels["annual_cap_fen"].text()
+    assert error == "Yearly total limit can have at most two decimals: 1.234", error
+    type_into(dialog.money["annual_cap_fen"], "1000")
+    click(dialog.save_button)
+    assert dialog.form.error_labels["code"].text() == "Program code is required"
+    found = chinese_on(dialog)
+    dialog.reject()
+    return found
+
+
+def _login_refused(window: MainWindow) -> list[tuple[str, str]]:
+    from desktop.ui.login import LoginDialog
+
+    state = window.state
+    assert state is not None
+    login = LoginDialog(state.ops, state.ctx, "Shipai Street Union Station", ["head"])
+    login.show()
+    type_into(login.password, "not-the-password")
+    click(login.ok)
+    assert "Wrong login name or password" in login.error.text()
+    found = chinese_on(login)
+    login.deleteLater()
+    return found
