@@ -264,6 +264,30 @@ def test_service_messages_read_in_english(english):
     assert translate("现金最多两位小数：12.345") == "现金最多两位小数：12.345"
 
 
+def test_every_service_template_reads_back_in_english(english):
+    """Each template of the shipped list, filled with plain values, comes out as its own English
+    (no other template takes it), with every value in its place."""
+    import json
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.paths import resource_path
+    from desktop.ui.service_text import PLACEHOLDER
+
+    templates = json.loads(resource_path("translations", "service_templates.json").read_text())
+    wrong = []
+    for template in templates:
+        if "}{" in template:
+            continue  # two values side by side cannot be told apart when both are plain
+        english = QCoreApplication.translate("service", template)
+        assert english != template and not CJK.search(english), template
+        message = PLACEHOLDER.sub(lambda m: f"v{m.group(1)}x", template)
+        expected = PLACEHOLDER.sub(lambda m: f"v{m.group(1)}x", english)
+        if translate(message) != expected:
+            wrong.append((message, translate(message), expected))
+    assert not wrong, wrong
+
+
 def test_every_screen_in_english_has_no_chinese(qtbot, window):
     seen: dict[tuple[str, str], str] = {}  # (widget, text) -> the screen it was first seen on
     for key, *_rest in PAGES:
