@@ -61,9 +61,10 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 CAPITALS = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆块角分整负人民币]*")
 LOGGERS = frozenset({"log", "logger", "logging"})
 # Pieces the scan cannot see as one f-string: the "等" after a list cut by str.join
-# (monthclose), a warning line of a sync summary (sync/commands), and an amount's field name
-# followed by its problem (contract/money.py f"{field}{problem}：{text}", no Chinese literal).
-EXTRA_TEMPLATES = ("{0}等", "注意：{0}", "{0}{1}：{2}")
+# (monthclose), a warning line of a sync summary (sync/commands), and two with no Chinese
+# literal: an amount's field name followed by its problem (contract/money.py
+# f"{field}{problem}：{text}") and a field name before its message (roster rows).
+EXTRA_TEMPLATES = ("{0}等", "注意：{0}", "{0}{1}：{2}", "{0}：{1}")
 
 
 def tool(name: str) -> str:

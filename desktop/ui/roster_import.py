@@ -93,7 +93,9 @@ class ImportDialog(QDialog):
             QTreeWidgetItem(self.bad, [str(bad.row), bad.name, translate(bad.reason)])
         notice = QCoreApplication.translate("errors", "提示")
         for row in preview.warned:  # imported all the same: unknown region code, spaces
-            item = QTreeWidgetItem(self.bad, [str(row.row), row.name, f"[{notice}] {row.reason}"])
+            item = QTreeWidgetItem(
+                self.bad, [str(row.row), row.name, f"[{notice}] {translate(row.reason)}"]
+            )
             item.setForeground(2, QBrush(QColor("#8a5a00")))
         self.apply_button.setEnabled(bool(preview.new or preview.updates))
 

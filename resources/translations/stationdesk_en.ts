@@ -2528,6 +2528,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>{0} needs the station head&apos;s permission</translation>
     </message>
     <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>{0}：服务站 {1}，区里 {2}</source>
         <translation>{0}: station {1}, district {2}</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGroupBox,
     QInputDialog,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QTextEdit,
     QTreeWidget,
@@ -352,9 +354,10 @@ def _walk_dialog(seen: list[tuple[str, str]]):
     return handler
 
 
-def test_dialogs_in_english_have_no_chinese(qtbot, window):
-    """The member form with refused input, a member's page, and the questions asked before a
-    void, a campaign and a month close."""
+def test_dialogs_in_english_have_no_chinese(qtbot, window, tmp_path):
+    """The member form with refused input, the questions asked before a void, a campaign and a
+    month close, the program dialog's refusals, a roster preview's problems and notes, and a
+    refused login."""
     seen: list[tuple[str, str]] = []
     members_page = window.show_page("members")
     click(members_page.add_button)
@@ -394,6 +397,7 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window):
     answers.check()
     assert len(answers.seen) == 3
     seen.extend(_program_dialog(window))
+    seen.extend(_roster_preview(window, tmp_path))
     seen.extend(_login_refused(window))
     seen = [(widget, text) for widget, text in seen if CJK.search(text)]
     assert not seen, seen
@@ -444,4 +448,36 @@ def _login_refused(window: MainWindow) -> list[tuple[str, str]]:
     assert "Wrong login name or password" in login.error.text()
     found = chinese_on(login)
     login.deleteLater()
+    return found
+
+
+def _roster_preview(window: MainWindow, tmp_path) -> list[tuple[str, str]]:
+    """A roster with a refused row (an ID number with spaces) and a noted one (spaces around
+    the employer): the reasons come from the domain, field name and message."""
+    from desktop.ui.roster_import import ImportDialog
+
+    from .drive import file_name
+
+    path = tmp_path / "roster.csv"
+    rows = [
+        "姓名,身份证号,工作单位",  # the file's own header: data, never shown
+        f"Zhou Ba,{_id_number('44010619900303003')}, Sunrise Couriers ",
+        "Zheng Jiu,440106 19900404 0041,",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    members_page = window.show_page("members")
+    click(members_page.import_button)
+    dialog = _shown(ImportDialog)
+    answers = Answers()
+    when_modal(answers, file_name(str(path)), kind=QFileDialog)
+    click(next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose file…"))
+    answers.check()
+    reasons = [dialog.bad.topLevelItem(i).text(2) for i in range(dialog.bad.topLevelItemCount())]
+    assert reasons == [
+        "ID number: The ID number cannot contain spaces",
+        "[Notice] Employer had spaces around it; they were removed",
+    ], reasons
+    assert "1 rows need checking" in dialog.summary.text()
+    found = chinese_on(dialog)
+    dialog.reject()
     return found
