@@ -1446,7 +1446,7 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
     </message>
     <message>
         <source>本机服务站已建立（名称和编码不能再改）。可以改正服务器地址或注册码后重试，或返回选择“先离线使用”，以后在“设置 → 同步”中登记。</source>
-        <translation>The station is set up on this computer (its name and code can no longer change). Correct the server address or the code and try again, or go back, choose &quot;Use offline for now&quot; and enrol later under &quot;Settings → Sync&quot;.</translation>
+        <translation>The station is set up on this computer (its name and code can no longer change). Correct the server address or the code and try again, or go back, choose &quot;Start offline&quot; and enrol later under &quot;Settings → Sync&quot;.</translation>
     </message>
     <message>
         <source>正在生成，请稍候……</source>

@@ -481,3 +481,20 @@ def _roster_preview(window: MainWindow, tmp_path) -> list[tuple[str, str]]:
     found = chinese_on(dialog)
     dialog.reject()
     return found
+
+
+def test_setup_wizard_in_english_has_no_chinese(qtbot, english, engine, db_path):
+    """The first-start wizard: its pages, and the service's refusal of a station with no name."""
+    from desktop.ui.ops import Ops
+    from desktop.ui.wizard import SetupWizard
+
+    wizard = SetupWizard(Ops(synchronous=True), engine, db_path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(next(b for b in wizard.findChildren(QPushButton) if b.text().startswith("Start offline")))
+    page = wizard.stack.currentWidget()
+    (next_button,) = [b for b in page.findChildren(QPushButton) if b.text() == "Next"]
+    click(next_button)
+    assert wizard.station_form.error_labels["name"].text() == "Station name is required"
+    found = chinese_on(wizard)
+    assert not found, found
