@@ -213,3 +213,14 @@ def file_name(path: str) -> Callable[[QWidget], None]:
         QTimer.singleShot(0, lambda: QTest.keyClick(field, Qt.Key.Key_Return))
 
     return handler
+
+
+def go(window: QWidget, label: str) -> QWidget:
+    """Click the main window's navigation entry with this label; the page it then shows."""
+    nav = window.nav  # type: ignore[attr-defined]
+    (row,) = [r for r in range(nav.count()) if nav.item(r).text() == label]
+    QApplication.processEvents()
+    rect = nav.visualItemRect(nav.item(row))
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()
+    return window.stack.currentWidget()  # type: ignore[attr-defined]

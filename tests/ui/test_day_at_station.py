@@ -35,6 +35,7 @@ from .drive import (
     click,
     click_row,
     fill_and_accept,
+    go,
     press_button,
     toggle_item,
     type_into,
@@ -46,17 +47,6 @@ PASSWORD = "demo1234"  # the demo station's staff (desktop/services/demo.py)
 
 def shown(kind):
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-
-
-def go(window, label: str):
-    """Click the navigation entry with this label; the page it shows."""
-    nav = window.nav
-    (row,) = [r for r in range(nav.count()) if nav.item(r).text() == label]
-    QApplication.processEvents()
-    rect = nav.visualItemRect(nav.item(row))
-    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    QApplication.processEvents()
-    return window.stack.currentWidget()
 
 
 def log_in(qtbot, username: str) -> None:
