@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -78,7 +79,11 @@ class MemberForm(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("保存（Enter / Ctrl+Enter）"))
+        save.setDefault(True)  # Enter in a field saves
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # also from the notes box, where Enter is a line
+            QShortcut(QKeySequence(keys), self, self.save)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
