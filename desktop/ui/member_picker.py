@@ -17,7 +17,9 @@ class MemberPicker(QWidget):
     def __init__(self, state: AppState, *, multiple: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
         self.state, self.multiple = state, multiple
-        self.generation = 0
+        self.generation = 0  # of the latest search sent
+        self.shown = 0  # of the search whose results are listed
+        self.pick_on_arrival = False  # Enter came before the results: pick when they land
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
@@ -50,6 +52,7 @@ class MemberPicker(QWidget):
         text = self.edit.text().strip()
         if not text:
             self.results.clear()
+            self.shown = generation
             return
         op = self.state.ops.query(search.search_members, self.state.ctx, text, limit=10)
         op.success(lambda rows: self._show(generation, rows)).run()
@@ -57,12 +60,16 @@ class MemberPicker(QWidget):
     def _show(self, generation: int, rows: list[Any]) -> None:
         if generation != self.generation:
             return
+        self.shown = generation
         self.results.clear()
         for row in rows:
             item = QListWidgetItem(f"{row.name}  {row.id_masked}  {row.employer}")
             item.setData(Qt.ItemDataRole.UserRole, (row.id, row.name))
             self.results.addItem(item)
         self.results.setCurrentRow(0)
+        if self.pick_on_arrival:
+            self.pick_on_arrival = False
+            self._pick()
 
     def _pick(self, item: QListWidgetItem | None = None) -> None:
         item = item or self.results.currentItem()
@@ -101,7 +108,10 @@ class MemberPicker(QWidget):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.edit.text().strip():
                 if self.timer.isActive():
                     self.search()
-                self._pick()
+                if self.shown != self.generation:  # typed faster than the search answered
+                    self.pick_on_arrival = True
+                else:
+                    self._pick()
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
                 step = 1 if key == Qt.Key.Key_Down else -1

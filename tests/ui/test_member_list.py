@@ -65,3 +65,23 @@ def test_member_just_added_is_shown_and_selected(qtbot, state):
     assert len(selected) == 1
     assert page.model.row_at(selected[0].row()).id == form.saved.id
     assert page.search.text() == "王小五"
+
+
+def test_enter_typed_before_the_search_answers_still_picks(qtbot, state):
+    """A fast typist (or a card reader) sends Enter before the search on the worker thread has
+    answered: the member is picked when the results land, not lost."""
+    import dataclasses
+
+    from desktop.ui.member_picker import MemberPicker
+    from desktop.ui.ops import Ops
+
+    member = _add(state.ctx, "张三", "11010519491231002X")
+    threaded = dataclasses.replace(state, ops=Ops())
+    picker = MemberPicker(threaded, multiple=False)
+    qtbot.addWidget(picker)
+    picker.show()
+    QTest.keyClicks(picker.edit, "zs")
+    QTest.keyClick(picker.edit, Qt.Key.Key_Return)  # at once: the search is still in flight
+    qtbot.waitUntil(lambda: picker.member_ids() == [member.id], timeout=5000)
+    assert picker.edit.text() == ""
+    threaded.ops.wait(3000)
