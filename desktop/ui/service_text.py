@@ -27,10 +27,12 @@ CONTEXT = "service"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 PLACEHOLDER = re.compile(r"\{(\d+)\}")
 MAX_DEPTH = 4
-MAX_SPLITS = 400  # ways to cut one message among adjacent placeholders
+MAX_SPLITS = 50  # ways to cut one message by one template
+MAX_WORK = 200  # template searches and fillings for one message (its pieces included)
 # Separators of joined messages and lists, and how English writes them.
 SEPARATORS = (("\n", "\n"), ("；", "; "), ("，", ", "), ("、", ", "))
 
+EDGES = frozenset("\n；，、：。 ")  # never the first or last character of a value
 Token = str | int  # literal text, or the number of a placeholder
 
 
@@ -38,58 +40,81 @@ def translate(text: str) -> str:
     """text in the interface language (unchanged in Chinese mode or when nothing matches)."""
     if not text or current_language().startswith("zh") or not CJK.search(text):
         return text
-    return _translate(text, 0, current_language())
+    return _translated(text, current_language())
 
 
-def translate_all(texts: Sequence[str]) -> list[str]:
-    return [translate(text) for text in texts]
+@lru_cache(maxsize=2048)
+def _translated(text: str, _lang: str) -> str:
+    return _Search().translate(text, 0)
 
 
-def translate_errors(errors: dict[str, str]) -> dict[str, str]:
-    """ValidationError.errors with each message translated (keys stay the field names)."""
-    return {key: translate(message) for key, message in errors.items()}
+class _Search:
+    """One message's translation: pieces already done (memo) and a bound on the work, so that
+    a long message no template covers (data, say) costs milliseconds, not a search of every
+    way to cut it."""
 
+    def __init__(self) -> None:
+        self.memo: dict[tuple[str, int], str] = {}
+        self.work = MAX_WORK
 
-@lru_cache(maxsize=4096)
-def _translate(text: str, depth: int, _lang: str) -> str:
-    exact = QCoreApplication.translate(CONTEXT, text)
-    if exact != text or depth >= MAX_DEPTH or not CJK.search(text):
-        return exact
-    found = _by_template(text, depth, _lang)
-    if found is not None and not CJK.search(found):
-        return found
-    joined = _by_parts(text, depth, _lang)
-    candidates = [c for c in (found, joined) if c is not None]
-    return min(candidates, key=_residue, default=text)
+    def translate(self, text: str, depth: int) -> str:
+        key = (text, depth)
+        if key not in self.memo:
+            self.memo[key] = self._translate(text, depth)
+        return self.memo[key]
+
+    def _translate(self, text: str, depth: int) -> str:
+        exact = QCoreApplication.translate(CONTEXT, text)
+        if exact != text or depth >= MAX_DEPTH or not CJK.search(text):
+            return exact
+        found = self._by_template(text, depth)
+        if found is not None and not CJK.search(found):
+            return found
+        candidates = [c for c in (found, self._by_parts(text, depth)) if c is not None]
+        return min([*candidates, text], key=_residue)
+
+    def _by_template(self, text: str, depth: int) -> str | None:
+        """The best filling of a matching template: the first (most specific) one that leaves
+        no Chinese, else the one leaving the least."""
+        best: str | None = None
+        self.work -= 1  # a search of the templates, even when none matches
+        for template, tokens, pattern in _templates():
+            if self.work <= 0:
+                break
+            literals = (t for t in tokens if isinstance(t, str))
+            if not all(literal in text for literal in literals) or not pattern.fullmatch(text):
+                continue
+            english = QCoreApplication.translate(CONTEXT, template)
+            for values in _splits(tokens, text):
+                self.work -= 1
+                filled = _fill(english, [self.translate(v, depth + 1) for v in values])
+                if not CJK.search(filled):
+                    return filled
+                if best is None or _residue(filled) < _residue(best):
+                    best = filled
+        return best
+
+    def _by_parts(self, text: str, depth: int) -> str | None:
+        for separator, english in SEPARATORS:
+            if separator in text:
+                parts = text.split(separator)
+                return english.join(self.translate(p.strip(), depth + 1) for p in parts)
+        return None
 
 
 def _residue(text: str) -> int:
     return len(CJK.findall(text))
 
 
-def _by_template(text: str, depth: int, lang: str) -> str | None:
-    """The best filling of a matching template: the first (most specific) one that leaves no
-    Chinese, else the one leaving the least."""
-    best: str | None = None
-    for template, tokens, pattern in _templates():
-        if not pattern.fullmatch(text):
-            continue
-        english = QCoreApplication.translate(CONTEXT, template)
-        for values in _splits(tokens, text):
-            filled = _fill(english, [_translate(v, depth + 1, lang) for v in values])
-            if not CJK.search(filled):
-                return filled
-            if best is None or _residue(filled) < _residue(best):
-                best = filled
-    return best
+def _ragged(value: str) -> bool:
+    """A value cut at a separator ("…；" or "，…"): the wrong cut, the right one leaves it out."""
+    return value[0] in EDGES or value[-1] in EDGES
 
 
-def _by_parts(text: str, depth: int, lang: str) -> str | None:
-    for separator, english in SEPARATORS:
-        if separator in text:
-            parts = text.split(separator)
-            return english.join(_translate(p.strip(), depth + 1, lang) for p in parts)
-    return None
+@cache
+def _fragments() -> frozenset[str]:
+    """The domain's fixed texts (templates with no placeholder)."""
+    return frozenset(t for t in _load() if not PLACEHOLDER.search(t))
 
 
 def _fill(template: str, values: list[str]) -> str:
@@ -101,11 +126,22 @@ def _fill(template: str, values: list[str]) -> str:
 
 
 def _splits(tokens: Sequence[Token], text: str) -> Iterator[list[str]]:
-    """Every way the template's placeholders can cover text (at most MAX_SPLITS)."""
-    for count, found in enumerate(_cover(tokens, text, 0), start=1):
-        yield [found[i] for i in sorted(found)]
-        if count >= MAX_SPLITS:
-            return
+    """The ways the template's placeholders can cover text (at most MAX_SPLITS). Where two
+    placeholders meet ("{0}{1}：{2}": a field name, then its problem) the second must be one
+    of the domain's fixed texts: otherwise any cut would do."""
+    adjacent = [
+        b
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if isinstance(a, int) and isinstance(b, int)
+    ]
+    accepted = 0
+    for found in _cover(tokens, text, 0):
+        values = found.values()
+        if all(found[i] in _fragments() for i in adjacent) and not any(map(_ragged, values)):
+            yield [found[i] for i in sorted(found)]
+            accepted += 1
+            if accepted >= MAX_SPLITS:
+                return
 
 
 def _cover(tokens: Sequence[Token], text: str, pos: int) -> Iterator[dict[int, str]]:
@@ -118,9 +154,26 @@ def _cover(tokens: Sequence[Token], text: str, pos: int) -> Iterator[dict[int, s
         if text.startswith(head, pos):
             yield from _cover(rest, text, pos + len(head))
         return
-    for end in range(pos + 1, len(text) + 1):
+    for end in _ends(rest, text, pos):
         for tail in _cover(rest, text, end):
             yield {head: text[pos:end], **tail}
+
+
+def _ends(rest: Sequence[Token], text: str, pos: int) -> Iterator[int]:
+    """Where a value starting at pos can end: the end of the text for the last one, before
+    each place the next literal occurs, else (two values side by side) anywhere."""
+    if not rest:
+        if len(text) > pos:
+            yield len(text)
+        return
+    following = rest[0]
+    if isinstance(following, int):
+        yield from range(pos + 1, len(text))
+        return
+    at = text.find(following, pos + 1)
+    while at != -1:
+        yield at
+        at = text.find(following, at + 1)
 
 
 def _tokens(template: str) -> list[Token]:
@@ -142,7 +195,12 @@ def _pattern(tokens: Sequence[Token]) -> re.Pattern[str]:
 @cache
 def _templates() -> list[tuple[str, list[Token], re.Pattern[str]]]:
     """Templates with placeholders, the most literal text first (the most specific wins)."""
-    path = resource_path("translations", "service_templates.json")
-    templates = [t for t in json.loads(path.read_text(encoding="utf-8")) if PLACEHOLDER.search(t)]
+    templates = [t for t in _load() if PLACEHOLDER.search(t)]
     templates.sort(key=lambda t: -len(PLACEHOLDER.sub("", t)))
     return [(t, _tokens(t), _pattern(_tokens(t))) for t in templates]
+
+
+@cache
+def _load() -> list[str]:
+    path = resource_path("translations", "service_templates.json")
+    return list(json.loads(path.read_text(encoding="utf-8")))

@@ -568,8 +568,8 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
         <translation>New member</translation>
     </message>
     <message>
-        <source>保存</source>
-        <translation>Save</translation>
+        <source>保存（Enter / Ctrl+Enter）</source>
+        <translation>Save (Enter / Ctrl+Enter)</translation>
     </message>
     <message>
         <source>取消</source>
