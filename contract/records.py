@@ -118,10 +118,13 @@ def required(entity: str) -> frozenset[str]:
     return frozenset(name for name, _kind, nullable in COLUMNS[entity] if not nullable)
 
 
+_REQUIRED = {entity: required(entity) for entity in COLUMNS}
+
+
 def check_whole(entity: str, data: dict[str, Any]) -> None:
     """A pushed record carries every column that may not be null: a record of only an id
     and a station would be stored, and no station could apply it on pull."""
-    if not required(entity).issubset(data):
+    if not _REQUIRED[entity] <= data.keys():
         missing = sorted(required(entity) - data.keys())
         raise RecordError(f"记录不完整，缺少字段：{', '.join(missing[:5])}")
 

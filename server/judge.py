@@ -97,13 +97,17 @@ class Judge:
 
     def check(self, m: Mutation, data: dict[str, Any], current: Row | None) -> None:
         """Raise RecordError where the record may not be stored as it is."""
-        if m.entity in FACTS:
-            self._month_lock(m.entity, data, current)
-        self._references(m.entity, data)
-        if m.entity == "receipt":
+        entity = m.entity
+        if entity == "member":  # most of a push: no references, no month
+            if current is not None:
+                self._member(data, current)
+            return
+        if entity in FACTS:
+            self._month_lock(entity, data, current)
+        if entity in REFERENCES:
+            self._references(entity, data)
+        if entity == "receipt":
             self._receipt(m, data, current)
-        elif m.entity == "member":
-            self._member(data, current)
 
     def _month_lock(self, entity: str, data: dict[str, Any], current: Row | None) -> None:
         periods = {period_of(entity, data)}
@@ -164,9 +168,7 @@ class Judge:
         self.numbers[str(data.get("number"))] = m.row_id
         self.last_serial[year] = max(last, serial)
 
-    def _member(self, data: dict[str, Any], current: Row | None) -> None:
-        if current is None:
-            return
+    def _member(self, data: dict[str, Any], current: Row) -> None:
         if data.get("station_id") != current.owner:
             raise rules.refuse("member", "station_id", "不能更改会员的登记服务站")
         if data.get("deleted") and not current.deleted:
