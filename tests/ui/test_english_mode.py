@@ -387,6 +387,7 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window, tmp_path):
     assert "region code 990106 of the ID number is unknown" in form.id_warning.text()
     seen.extend(chinese_on(form))
     form.reject()
+    seen.extend(_member_page(members_page))
 
     from .drive import click_row
 
@@ -513,3 +514,20 @@ def test_setup_wizard_in_english_has_no_chinese(qtbot, english, engine, db_path)
     assert wizard.station_form.error_labels["name"].text() == "Station name is required"
     found = chinese_on(wizard)
     assert not found, found
+
+
+def _member_page(members_page: QWidget) -> list[tuple[str, str]]:
+    """A member's page (details, hand-outs, visits), opened from the list with Enter."""
+    from desktop.ui.member_page import MemberDialog
+
+    table = members_page.table
+    QApplication.processEvents()
+    assert table.model().rowCount() >= 2
+    rect = table.visualRect(table.model().index(0, 0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    dialog = _shown(MemberDialog)
+    QApplication.processEvents()
+    found = chinese_on(dialog)
+    dialog.reject()
+    return found
