@@ -155,8 +155,12 @@ def client_for(engine: Engine, **kwargs: Any) -> SyncClient:
 
 def sync_now(engine: Engine, *, progress: Any = None, **kwargs: Any) -> SyncResult:
     """Push then pull; safe to run again at any time (interrupted runs resume)."""
+    aside_before = len(local.set_aside(engine))
     with client_for(engine, progress=progress, **kwargs) as client:
         stats = client.sync()
+    aside = len(local.set_aside(engine)) - aside_before
+    if aside > 0:
+        stats.warnings.append(f"{aside} 条下载的记录本机无法应用，已搁置（原因见同步页）")
     return SyncResult(
         stats.pushed,
         stats.pulled,

@@ -643,7 +643,8 @@ def test_a_record_forced_into_the_server_cannot_stop_a_pull_and_can_be_withdrawn
             ],
         )
     before = int(local.read_setting(world.b.engine, local.CURSOR, "0"))
-    world.b.sync()
+    result = world.b.sync()
+    assert "已搁置" in result.summary()
     after = int(local.read_setting(world.b.engine, local.CURSOR, "0"))
     assert after > before
     aside = local.set_aside(world.b.engine)
