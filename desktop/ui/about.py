@@ -11,8 +11,6 @@ from desktop import __version__
 
 from .theme import icon
 
-PRODUCT = "工会服务站工作台 StationDesk"
-
 
 class AboutDialog(QDialog):
     def __init__(self, db_path: object = None, parent: QWidget | None = None) -> None:
@@ -25,7 +23,7 @@ class AboutDialog(QDialog):
         art.setPixmap(icon("app").pixmap(64, 64))
         art.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(art)
-        self.product = QLabel(PRODUCT)
+        self.product = QLabel(self.tr("工会服务站工作台 StationDesk"))
         self.product.setObjectName("PageTitle")
         self.product.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.product)

@@ -8,6 +8,10 @@
         <translation>About StationDesk</translation>
     </message>
     <message>
+        <source>工会服务站工作台 StationDesk</source>
+        <translation>StationDesk: Union Service Station Desk</translation>
+    </message>
+    <message>
         <source>版本 %1</source>
         <translation>Version %1</translation>
     </message>
@@ -2466,6 +2470,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>{0} 年已有项目编码“{1}”</source>
         <translation>A program with code &quot;{1}&quot; already exists for {0}</translation>
+    </message>
+    <message>
+        <source>{0} 条下载的记录本机无法应用，已搁置（原因见同步页）</source>
+        <translation>{0} downloaded records could not be applied here and were set aside (the reasons are on the Sync page)</translation>
     </message>
     <message>
         <source>{0}{1}：{2}</source>

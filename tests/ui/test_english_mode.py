@@ -413,6 +413,7 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window, tmp_path):
     answers.check()
     assert len(answers.seen) == 3
     seen.extend(_program_dialog(window))
+    seen.extend(_about_box(window))
     seen.extend(_roster_preview(window, tmp_path))
     seen.extend(_login_refused(window))
     seen = [(widget, text) for widget, text in seen if CJK.search(text)]
@@ -528,6 +529,19 @@ def _member_page(members_page: QWidget) -> list[tuple[str, str]]:
     QTest.keyClick(table, Qt.Key.Key_Return)
     dialog = _shown(MemberDialog)
     QApplication.processEvents()
+    found = chinese_on(dialog)
+    dialog.reject()
+    return found
+
+
+def _about_box(window: MainWindow) -> list[tuple[str, str]]:
+    from desktop.ui.about import AboutDialog
+
+    settings = window.show_page("settings")
+    _open_tab(settings, "This computer and data")
+    click(settings.about_button)
+    dialog = _shown(AboutDialog)
+    assert dialog.product.text().startswith("StationDesk")
     found = chinese_on(dialog)
     dialog.reject()
     return found
