@@ -44,6 +44,7 @@ from desktop.services import staff as staff_service
 from desktop.services.context import Actor
 from desktop.ui.main_window import PAGES, MainWindow
 from desktop.ui.member_form import MemberForm
+from desktop.ui.printing import PdfPreview
 from desktop.ui.service_text import translate
 from desktop.ui.theme import install_language
 
@@ -234,8 +235,6 @@ def chinese_on(root: QWidget) -> list[tuple[str, str]]:
 
 
 def _close_previews() -> None:
-    from desktop.ui.printing import PdfPreview
-
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, PdfPreview):
             widget.close()
@@ -398,6 +397,11 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window, tmp_path):
     click(relief_page.void_button)
     answers.check()
     assert answers.seen, "no void question"
+    click(relief_page.preview_button)  # the receipt itself is Chinese; its window is not
+    preview = _shown(PdfPreview)
+    assert preview.images
+    seen.extend(chinese_on(preview))
+    preview.close()
 
     campaign = window.show_page("campaign")
     click(campaign.load_button)
