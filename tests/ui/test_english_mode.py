@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QWidget,
 )
+from sqlmodel import Session
 
 from contract.enums import Role
+from desktop.models import Conflict
 from desktop.services import logs, members, programs, relief, visits
 from desktop.services import staff as staff_service
 from desktop.services.context import Actor
@@ -139,6 +141,21 @@ def pinyin_station(engine):
             followup_due=dt.date(2026, 11, 25),
         ),
     )
+    with Session(engine) as session:  # the district changed Zhang San too (sync left these)
+        for field, local, server in (
+            ("job_group", "courier", "food_delivery"),
+            ("phone", "12345", "13900000002"),
+        ):
+            session.add(
+                Conflict(
+                    entity="member",
+                    row_id=zhang.id,
+                    field=field,
+                    local_value=local,
+                    server_value=server,
+                )
+            )
+        session.commit()
     logs.add_log(
         head_ctx, logs.LogInput(category="consultation", text="Phone advice", consultations=1)
     )
@@ -344,6 +361,16 @@ def _bring_up_domain_messages(window: MainWindow) -> None:
     choose(month.period, "2026-10")
     QApplication.processEvents()
     assert "receipts are not printed yet" in month.blockers.text()
+
+    conflicts = window.show_page("conflicts")
+    QApplication.processEvents()
+    assert len(conflicts.groups) == 2
+    for group in conflicts.groups.values():  # keep this station's values: its phone is refused
+        keep = group.button(0)
+        conflicts.scroll_area.ensureWidgetVisible(keep)
+        click(keep)
+    click(conflicts.apply_button)
+    assert 'Mobile number "12345" is not in the right format' in conflicts.status.text()
 
     campaign = window.show_page("campaign")
     type_into(campaign.amount, "12.345")
