@@ -96,8 +96,14 @@ def cups_pdf_queue() -> CupsPdf:
 
 
 def pdf_text(path: Path) -> str:
-    """The printed PDF's text, read back with PDFium."""
+    """The printed PDF's text, read back with PDFium. Printing sends page images with the text
+    beneath them (desktop/receipts/printcopy.py): that text, and only if every page is such an
+    image (drawn by PDFium, the same on every filter chain)."""
     import pypdfium2
+    import pypdfium2.raw as pdfium_c
 
     document = pypdfium2.PdfDocument(str(path))
+    for page in document:
+        kinds = [obj.type for obj in page.get_objects()]
+        assert pdfium_c.FPDF_PAGEOBJ_IMAGE in kinds, f"{path.name}: a page without its image"
     return "\n".join(page.get_textpage().get_text_range() for page in document)

@@ -1,8 +1,8 @@
 """Preview and print PDFs made by desktop.receipts / desktop.reports.
 
 Pages are rendered in-process by PDFium (pypdfium2, inside the bundle on every OS): small for
-the preview, at the printer's resolution for printing, on paper of the PDF's own size (A4, A5,
-241 x 93 mm continuous). A print counts (a receipt's print_count) only once the operating
+the preview, at print resolution for printing (never the vector PDF: some CUPS filter chains
+lose its font metrics), on paper of the PDF's own size (A4, A5, 241 x 93 mm continuous). A print counts (a receipt's print_count) only once the operating
 system's spooler has taken the job (spooler.py); a failed or cancelled print changes nothing
 and says why.
 """
@@ -101,12 +101,16 @@ def send_to_printer(printer: QPrinter, pdf: bytes, title: str) -> bool:
 
 
 def _spool(printer: QPrinter, pdf: bytes, title: str) -> bool:
-    """CUPS: the PDF itself to the queue, on paper of its page size."""
+    """CUPS: the pages as PDFium draws them (receipts.printcopy: the same on every filter
+    chain), on paper of the document's page size."""
+    from desktop.receipts.printcopy import PRINT_DPI, print_copy
+
     name = printer.printerName()
     width, height = _document(pdf)[0].get_size()
     options = {"media": spooler.media(width, height), "copies": str(printer.copyCount())}
+    copy = print_copy(pdf, dpi=min(printer.resolution(), PRINT_DPI))
     try:
-        spooler.print_pdf(name, pdf, f"StationDesk {title}", options)
+        spooler.print_pdf(name, copy, f"StationDesk {title}", options)
     except spooler.Refused as exc:
         why = str(exc) or QCoreApplication.translate("printing", "没有收到打印任务")
         text = QCoreApplication.translate(

@@ -2,10 +2,10 @@
 
 Qt's own print path on CUPS writes a PDF and calls cupsPrintFile without looking at its answer,
 so a refused job would still look printed. A receipt counts as printed only when the spooler
-took it, so on CUPS the PDF goes to the queue through libcups directly: the answer is a job id,
-or 0 and cupsLastErrorString. The printer's driver then renders the vector PDF at its own
-resolution on paper of the receipt's size (the `media` option). Where there is no libcups
-(Windows), printing.py draws the pages on a QPrinter instead.
+took it, so on CUPS the print copy (page images, receipts/printcopy.py) goes to the queue
+through libcups directly: the answer is a job id, or 0 and cupsLastErrorString; the paper is
+the receipt's size (the `media` option). Where there is no libcups (Windows), printing.py draws
+the pages on a QPrinter instead.
 """
 
 from __future__ import annotations
