@@ -32,7 +32,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from desktop.models import Member, MonthClose, ReliefDistribution, Visit
+from desktop.models import Member, MonthClose, Receipt, ReliefDistribution, Visit
 from desktop.services.uow import record_payload
 from desktop.sync import commands
 
@@ -204,3 +204,76 @@ def test_nul_in_an_id_is_a_422(live, field):
     assert response.status_code == 422 and "NUL" in response.json()["detail"]
     enrol = {"code": "ABCD\x00EFGH", "station_code": "x", "station_id": "y"}
     assert _post(district, token, "/v1/enrol", enrol).status_code == 422
+
+
+# -- issue 18's hostile cases as explicit examples: sent as schemathesis cases and judged by
+# the same checks as the generated ones (no 5xx, documented status, body and content type);
+# each record is refused alone. tests/sync/test_hostile_station.py holds the full suite.
+
+
+def _receipt(me: str, **changes: Any) -> tuple[str, dict[str, Any]]:
+    record = record_payload(
+        Receipt(
+            station_id=me,
+            number="4401060001-2026-000001",
+            year=2026,
+            serial=1,
+            distribution_id="r",
+            issued_on=DAY,
+            content={"total_fen": -100},
+            content_hash="0" * 64,
+        )
+    )
+    return "receipt", {**record, **changes}
+
+
+HOSTILE_EXAMPLES = {
+    "relief of only an id and a station": lambda me: ("relief", {"id": "p-1", "station_id": me}),
+    "relief of 10^15 fen": lambda me: _relief(me, cash_fen=10**15),
+    "relief dated 9999-12-31": lambda me: _relief(me, issued_on="9999-12-31", period="9999-12"),
+    "relief dated 20261125": lambda me: _relief(me, issued_on="20261125"),
+    "relief dated 2026-W48-3": lambda me: _relief(me, issued_on="2026-W48-3"),
+    "relief with status whatever": lambda me: _relief(me, status="whatever"),
+    "relief with version -5": lambda me: _relief(me, version=-5),
+    "visit naming 5,000 members": lambda me: _visit(me, member_ids=[f"m{i}" for i in range(5000)]),
+    "visit of an unknown type": lambda me: _visit(me, visit_type="party"),
+    "member with a wrong check digit": lambda me: _member(
+        me, id_number="11010519491231002Y"[:17] + "1"
+    ),
+    "receipt with serial -1 and a bogus hash": lambda me: _receipt(me, serial=-1),
+    "goods nested 200 deep": lambda me: _relief(me, goods=json.loads("[" * 200 + "]" * 200)),
+}
+
+
+@pytest.mark.parametrize("what", sorted(HOSTILE_EXAMPLES))
+def test_hostile_examples_keep_to_the_schema(live, what):
+    district, token, station_id = live
+    entity, record = HOSTILE_EXAMPLES[what](station_id)
+    body = {
+        "mutations": [
+            {
+                "mutation_id": uuid.uuid4().hex,
+                "entity": entity,
+                "row_id": record["id"],
+                "op": "upsert",
+                "base_version": 0,
+                "payload": {"record": record},
+            }
+        ]
+    }
+    case = schema["/v1/push"]["POST"].Case(body=body, media_type="application/json")
+    headers = {"Authorization": f"Bearer {token}"}
+    response = case.call(base_url=district.live.url, headers=headers, timeout=30)
+    case.validate_response(response, checks=CHECKS, headers=headers)
+    assert response.status_code == 200, response.text
+    (result,) = response.json()["results"]
+    assert result["status"] == "rejected" and result["error"], result
+
+
+def test_a_quote_in_the_enrolling_station_id_keeps_to_the_schema(live):
+    district, token, _station_id = live
+    body = {"code": "ABCDEFGHJK", "station_code": "4401060001", "station_id": 'x"y'}
+    case = schema["/v1/enrol"]["POST"].Case(body=body, media_type="application/json")
+    response = case.call(base_url=district.live.url, timeout=30)
+    case.validate_response(response, checks=CHECKS)
+    assert response.status_code == 422
