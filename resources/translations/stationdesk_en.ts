@@ -32,7 +32,7 @@
     <name>BudgetBars</name>
     <message>
         <source>本年度暂无帮扶项目</source>
-        <translation>No relief programmes this year</translation>
+        <translation>No fund programs this year</translation>
     </message>
     <message>
         <source>已用 %1（无预算）</source>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>帮扶项目</source>
-        <translation>Relief programme</translation>
+        <translation>Fund program</translation>
     </message>
     <message>
         <source>发放对象</source>
@@ -217,7 +217,7 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     </message>
     <message>
         <source>本年度帮扶项目预算</source>
-        <translation>Relief programme budgets this year</translation>
+        <translation>Fund program budgets this year</translation>
     </message>
     <message>
         <source>快捷操作</source>
@@ -737,7 +737,7 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     </message>
     <message>
         <source>项目 %1</source>
-        <translation>Programme %1</translation>
+        <translation>Program %1</translation>
     </message>
     <message>
         <source>不能月结：</source>
@@ -930,7 +930,7 @@ After the close the month&apos;s records are read-only; corrections go into late
     </message>
     <message>
         <source>每年 %1 次</source>
-        <translation>%1 times a year</translation>
+        <translation>%1 time(s) a year</translation>
     </message>
     <message>
         <source>年累计 %1 元</source>
@@ -972,7 +972,7 @@ After the close the month&apos;s records are read-only; corrections go into late
     </message>
     <message>
         <source>帮扶项目</source>
-        <translation>Relief programme</translation>
+        <translation>Fund program</translation>
     </message>
     <message>
         <source>现金（元）</source>
@@ -1004,7 +1004,7 @@ After the close the month&apos;s records are read-only; corrections go into late
     </message>
     <message>
         <source>选择领取人和项目后，这里显示项目上限、该会员今年的领取情况和预算余额。</source>
-        <translation>After choosing the recipient and programme, the programme limits, what this member received this year and the remaining budget are shown here.</translation>
+        <translation>After choosing the recipient and program, the program&apos;s limits, what this member received this year and the remaining budget are shown here.</translation>
     </message>
     <message>
         <source>站长批准超规则发放的理由（记入审计）</source>
@@ -1048,7 +1048,7 @@ After the close the month&apos;s records are read-only; corrections go into late
     </message>
     <message>
         <source>项目</source>
-        <translation>Programme</translation>
+        <translation>Program</translation>
     </message>
     <message>
         <source>金额</source>
@@ -1096,11 +1096,11 @@ After the close the month&apos;s records are read-only; corrections go into late
     </message>
     <message>
         <source>该会员今年已领取本项目 %1 次，共 %2；本站预算余额 %3。</source>
-        <translation>This member has received this programme %1 times this year, %2 in total; station budget left %3.</translation>
+        <translation>This member has received this program %1 time(s) this year, %2 in total; station budget left %3.</translation>
     </message>
     <message>
         <source>每年最多 %1 次</source>
-        <translation>at most %1 times a year</translation>
+        <translation>at most %1 time(s) a year</translation>
     </message>
     <message>
         <source>年度累计不超过 %1</source>
@@ -2015,11 +2015,11 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
     </message>
     <message>
         <source>帮扶项目</source>
-        <translation>Relief programme</translation>
+        <translation>Fund program</translation>
     </message>
     <message>
         <source>项目预算</source>
-        <translation>Programme budget</translation>
+        <translation>Program budget</translation>
     </message>
     <message>
         <source>帮扶发放</source>
@@ -2441,7 +2441,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>{0} 今年已领取“{1}”{2} 次，超过每年 {3} 次的上限</source>
-        <translation>{0} has already received &quot;{1}&quot; {2} times this year; the limit is {3} times a year</translation>
+        <translation>{0} has already received &quot;{1}&quot; {2} time(s) this year; the limit is {3} time(s) a year</translation>
     </message>
     <message>
         <source>{0} 今年已领取“{1}”，与“{2}”不能同时享受</source>

@@ -264,7 +264,7 @@ def test_service_messages_read_in_english(english):
         "Goods value needs digits on both sides of the decimal point: 1."
     )
     assert translate("Zhang San 今年已领取“Living aid”1 次，超过每年 1 次的上限") == (
-        'Zhang San has already received "Living aid" 1 times this year; the limit is 1 times a year'
+        'Zhang San has already received "Living aid" 1 time(s) this year; the limit is 1 time(s) a year'
     )
     assert translate("超出规则的发放需要站长批准；不能月结：2026-10 已经月结") == (
         "A hand-out outside the rules needs the station head's approval; "
@@ -345,7 +345,7 @@ def _bring_up_domain_messages(window: MainWindow) -> None:
     click(page.issue_button)
     assert "at most two decimals" in page.form.error_labels["cash_fen"].text()
     type_into(page.cash, "500")
-    assert page.refusal.isVisible() and "limit is 1 times a year" in page.refusal.text()
+    assert page.refusal.isVisible() and "limit is 1 time(s) a year" in page.refusal.text()
     _close_previews()
 
     visits_page = window.show_page("visits")
