@@ -4,7 +4,7 @@ password; the same user unlocks back to where they were, or another user logs in
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.services import staff
@@ -43,7 +43,9 @@ def _lock_dialog() -> LoginDialog | None:
 
 def test_idle_time_locks_and_the_same_user_unlocks(qtbot, controller):
     window = controller.window
-    page = window.show_page("members")
+    members = window.nav.visualItemRect(window.nav.item(1))  # 会员 in the navigation
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=members.center())
+    page = window.pages["members"]
     assert window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: _lock_dialog() is not None, timeout=3000)
     dialog = _lock_dialog()
@@ -56,11 +58,11 @@ def test_idle_time_locks_and_the_same_user_unlocks(qtbot, controller):
     dialog.reject()  # Esc does not dismiss a lock
     assert dialog.isVisible()
     dialog.password.setText("wrong")
-    dialog.submit()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert "密码错误" in dialog.error.text()
     assert window.locked
     dialog.password.setText("secret123")
-    dialog.submit()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert not window.locked
     assert window.stack.currentWidget() is page  # back where the user was
@@ -73,25 +75,25 @@ def test_lock_hides_open_dialogs_and_restores_them(qtbot, controller):
     form = QDialog(window)
     form.setWindowTitle("会员表单")
     form.show()
-    controller.lock()
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
     assert not form.isVisible()
     dialog = _lock_dialog()
     assert dialog is not None
     dialog.password.setText("secret123")
-    dialog.submit()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert form.isVisible()
 
 
 def test_switch_user_from_the_lock_screen(qtbot, controller):
     window = controller.window
-    controller.lock(switch=True)
+    qtbot.mouseClick(window.switch_button, Qt.MouseButton.LeftButton)
     dialog = _lock_dialog()
     assert dialog is not None and window.locked
     dialog.reject()  # a switch cannot be cancelled into the previous user's session
     assert dialog.isVisible()
     dialog.username.setCurrentText("head")
     dialog.password.setText("secret123")
-    dialog.submit()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not window.locked
     assert controller.state is not None and controller.state.actor.display_name == "李站长"
     assert "李站长" in window.user_label.text()
@@ -101,7 +103,7 @@ def test_switch_user_from_the_lock_screen(qtbot, controller):
 def test_activity_postpones_the_lock(qtbot, controller):
     """Input reaches a window (QWindow) before its widgets: that is where it is counted,
     for the main window and for any dialog that has had focus."""
-    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
     window = controller.window

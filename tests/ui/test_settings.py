@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.services import staff
 from desktop.ui.settings import SettingsPage
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _page(qtbot, state) -> SettingsPage:
@@ -23,7 +28,7 @@ def test_head_edits_station_details(qtbot, head_state, head_ctx):
     assert card.code.text() == "4401060001"
     card.edits["address"].setText("天河路 1 号")
     card.edits["phone"].setText("020-87654321")
-    card.save()
+    _click(qtbot, card.save_button)
     assert card.status.text() == "已保存。"
     station = head_ctx.station()
     assert (station.address, station.phone) == ("天河路 1 号", "020-87654321")
@@ -36,7 +41,7 @@ def test_station_bad_input_shows_field_errors(qtbot, head_state, head_ctx):
     card = page.station
     card.edits["name"].setText("  ")
     card.edits["phone"].setText("12345")
-    card.save()
+    _click(qtbot, card.save_button)
     assert card.form.error_labels["name"].isVisibleTo(page)
     assert card.form.error_labels["name"].text() == "服务站名称不能为空"
     assert "格式不正确" in card.form.error_labels["phone"].text()
@@ -51,7 +56,7 @@ def test_head_adds_staff_and_sees_it_listed(qtbot, head_state, head_ctx):
     card.display_name.setText("周社工")
     card.role.setCurrentIndex(card.role.findData("reviewer"))
     card.password.setText("pw123456")
-    card.add()
+    _click(qtbot, card.add_button)
     assert "zhou" in card.usernames()
     row = next(
         card.list.topLevelItem(i)
@@ -70,10 +75,10 @@ def test_add_staff_bad_input_shows_field_errors(qtbot, head_state):
     card.username.setText("worker")  # taken
     card.display_name.setText("重名")
     card.password.setText("123")
-    card.add()
+    _click(qtbot, card.add_button)
     assert card.form.error_labels["password"].text() == "密码至少 6 位"
     card.password.setText("pw123456")
-    card.add()
+    _click(qtbot, card.add_button)
     assert "已存在" in card.form.error_labels["username"].text()
     assert card.form.error_labels["username"].isVisibleTo(page)
     assert not card.form.error_labels["password"].isVisibleTo(page)
@@ -89,10 +94,12 @@ def test_non_head_sees_settings_read_only(qtbot, state, ctx):
     notes = [w.text() for w in page.findChildren(type(page.station.status))]
     assert "只有站长可以修改服务站信息。" in notes
     assert "只有站长可以添加工作人员。" in notes
-    page.station.save()  # even if the button were reached: the service says no, in Chinese
+    page.station.save_button.setEnabled(True)  # even if the button were reached...
+    _click(qtbot, page.station.save_button)  # ...the service says no, in Chinese
     assert page.station.form.general.text() == "修改服务站信息需要站长权限"
     page.staff.username.setText("x1")
-    page.staff.add()
+    page.staff.add_button.setEnabled(True)
+    _click(qtbot, page.staff.add_button)
     assert page.staff.form.general.text() == "添加工作人员需要站长权限"
 
 
