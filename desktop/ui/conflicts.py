@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .labels import field_text
+from .labels import enum_text, field_text
 from .page import Page
 from .state import AppState
 from .widgets import Card
@@ -24,10 +24,13 @@ MASKED = ("phone", "id_number", "bank_account")  # masked here as on the member 
 
 
 def _shown(field: str, value: str) -> str:
+    from .member_form import CHOICES
     from .member_page import masked
 
     if not value:
         return "—"
+    if field in CHOICES:  # a stored choice (courier) shows as its label (快递员 / Courier)
+        return enum_text(CHOICES[field], value)
     return masked(field, value) if field in MASKED else value
 
 

@@ -365,6 +365,8 @@ def _bring_up_domain_messages(window: MainWindow) -> None:
     conflicts = window.show_page("conflicts")
     QApplication.processEvents()
     assert len(conflicts.groups) == 2
+    choices = {b.text() for g in conflicts.groups.values() for b in g.buttons()}
+    assert {"Courier", "Food delivery rider"} <= choices, choices  # labels, not stored values
     for group in conflicts.groups.values():  # keep this station's values: its phone is refused
         keep = group.button(0)
         conflicts.scroll_area.ensureWidgetVisible(keep)
