@@ -224,6 +224,10 @@ def restore(backup_file: Path, path: Path, *, key: bytes | None = None) -> None:
     finally:
         dst.close()
         src.close()
+    if key is not None:
+        from .services.auditchain import anchor_restored
+
+        anchor_restored(path, key)
 
 
 def _opens(path: Path, key: bytes) -> bool:

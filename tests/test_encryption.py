@@ -117,6 +117,7 @@ def test_a_backup_is_restored_and_a_foreign_one_refused(ctx, db_path, tmp_path):
         store.restore(foreign, db_path)
     store.restore(copy, db_path)
     assert [r.name for r in search.list_members(ctx, None)] == ["张三"]
+    assert auditchain.verify(ctx).ok  # a restore re-anchors the (shorter) chain
     before = sorted((db_path.parent / "backups").glob("*before-restore*.sqlite3"))
     assert before and not store.is_plain(before[0])
 

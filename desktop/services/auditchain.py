@@ -139,6 +139,24 @@ def record_head(engine: Engine, tail: Tail | None = None) -> None:
             _write_anchor(ring, seq, digest)
 
 
+def anchor_restored(db_path: Path, key: bytes) -> None:
+    """After a restore (a deliberate rewind): the stored head becomes the restored chain's.
+    Locally that is indistinguishable from a rewind; the district still sees the head go back."""
+    from .. import store
+
+    ring = keys.ring_for_path(db_path) or keys.Keyring(Path(db_path).resolve(), key)
+    con = store._connect(db_path, key)
+    try:
+        row = con.execute("SELECT seq, hash FROM auditevent ORDER BY seq DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    with ring.lock:
+        if row:
+            _write_anchor(ring, int(row[0]), str(row[1]))
+        else:
+            head_path(ring.db_path).unlink(missing_ok=True)
+
+
 @dataclass
 class ChainReport:
     """What `stationdesk audit verify` prints."""
