@@ -3909,7 +3909,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>每人金额</source>
-        <translation>Amount each</translation>
+        <translation>Amount per person</translation>
     </message>
     <message>
         <source>现金</source>

@@ -379,7 +379,7 @@ def _bring_up_domain_messages(window: MainWindow) -> None:
     type_into(campaign.amount, "12.345")
     click(campaign.start_button)  # refused before the question is asked
     error = campaign.form.error_labels["cash_fen"].text()
-    assert error == "Amount each can have at most two decimals: 12.345", error
+    assert error == "Amount per person can have at most two decimals: 12.345", error
 
 
 # The amount in Chinese capitals (人民币伍佰元整) is receipt text: the confirmations quote what
