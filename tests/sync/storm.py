@@ -175,7 +175,7 @@ def _templates(station_id: str) -> dict[str, dict[str, Any]]:
 
 def _receipt_content(code: str, number: str, day: str) -> dict[str, Any]:
     """A receipt's frozen content as the relief service writes it (the parts the server
-    checks), signed as a station enrolled without a receipt key signs it."""
+    checks), signed as a station without a receipt key signs it."""
     return {
         "schema": 1,
         "number": number,

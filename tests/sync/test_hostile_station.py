@@ -182,12 +182,14 @@ def _new(data: dict[str, Any], **changes: Any) -> dict[str, Any]:
     return {**copy.deepcopy(data), "id": str(uuid.uuid4()), **changes}
 
 
-def _signed(w: World, receipt: dict[str, Any], **content: Any) -> dict[str, Any]:
+def _signed(
+    w: World, receipt: dict[str, Any], *, key: str | None = None, **content: Any
+) -> dict[str, Any]:
     """A receipt whose content was changed and whose verification code and hash were made
     again with the station's own key: what a station holding its file can forge."""
     body = {**copy.deepcopy(receipt["content"]), **content}
     body["verify"] = receipt_code.make(
-        w.key,
+        key or w.key,
         number=body["number"],
         station_code=body["station_code"],
         total_fen=body["total_fen"],
@@ -319,6 +321,20 @@ CASES: dict[str, tuple[Case, str]] = {
             0,
         ),
         "number",
+    ),
+    "a receipt signed with another key": (
+        lambda w: (
+            "receipt",
+            _signed(
+                w,
+                _new(w.receipt, serial=2, number=_number(w, 2)),
+                key="ab" * 32,
+                number=_number(w, 2),
+            ),
+            "upsert",
+            0,
+        ),
+        "content",
     ),
     "a receipt for another total than its hand-out": (
         lambda w: (
