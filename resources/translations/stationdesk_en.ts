@@ -2461,7 +2461,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>{0} 已月结，不能再修改该月的{1}；更正请在当前月份登记调整</source>
-        <translation>{0} is closed: its {1} can no longer be changed; record a correction in the current month</translation>
+        <translation>{0} is closed: its {1} entries can no longer be changed; record a correction in the current month</translation>
     </message>
     <message>
         <source>{0} 已经月结</source>
@@ -2533,7 +2533,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>{0}需要站长权限</source>
-        <translation>{0} needs the station head&apos;s permission</translation>
+        <translation>Only the station head can do this: {0}</translation>
     </message>
     <message>
         <source>{0}：{1}</source>
@@ -3817,7 +3817,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>这条{0}已作废，不能再修改</source>
-        <translation>This {0} is voided and cannot be changed</translation>
+        <translation>This record ({0}) is voided and cannot be changed</translation>
     </message>
     <message>
         <source>这条冲突已经处理过了，请刷新后重试</source>
