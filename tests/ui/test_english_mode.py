@@ -251,6 +251,20 @@ def chinese_on(root: QWidget) -> list[tuple[str, str]]:
     return found
 
 
+def _go(window: MainWindow, key: str) -> Any:
+    """Open a screen as a person does: a click on its entry in the navigation list."""
+    nav = window.nav
+    item = nav.item([page_key for page_key, *_rest in PAGES].index(key))
+    nav.scrollToItem(item)
+    QTest.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
+    )
+    QApplication.processEvents()
+    page = window.pages[key]
+    assert window.stack.currentWidget() is page, key
+    return page
+
+
 def _close_previews() -> None:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, PdfPreview):
@@ -324,9 +338,7 @@ def test_every_service_template_reads_back_in_english(english):
 def test_every_screen_in_english_has_no_chinese(qtbot, window):
     seen: dict[tuple[str, str], str] = {}  # (widget, text) -> the screen it was first seen on
     for key, *_rest in PAGES:
-        page = window.show_page(key)
-        assert page is not None
-        QApplication.processEvents()
+        _go(window, key)
         for found in chinese_on(window):
             seen.setdefault(found, key)
     _bring_up_domain_messages(window)
@@ -339,7 +351,7 @@ def test_every_screen_in_english_has_no_chinese(qtbot, window):
 def _bring_up_domain_messages(window: MainWindow) -> None:
     """Field errors, a rule refusal and month-end blockers, by clicks and typing; each is
     checked to be on screen (so the walk above really saw the domain's text)."""
-    page = window.show_page("relief")
+    page = _go(window, "relief")
     type_into(page.picker.edit, ZHANG_ID, enter=True)  # pinyin names have no pinyin keys
     type_into(page.cash, "12.345")
     click(page.issue_button)
@@ -348,21 +360,21 @@ def _bring_up_domain_messages(window: MainWindow) -> None:
     assert page.refusal.isVisible() and "limit is 1 time(s) a year" in page.refusal.text()
     _close_previews()
 
-    visits_page = window.show_page("visits")
+    visits_page = _go(window, "visits")
     click(visits_page.save_button)
     assert visits_page.form.error_labels["member_ids"].isVisible()
 
-    log_page = window.show_page("log")
+    log_page = _go(window, "log")
     type_into(log_page.amount, "1.5.0")
     click(log_page.save_button)
     assert "Amount recovered" in log_page.form.error_labels["amount_recovered_fen"].text()
 
-    month = window.show_page("month")
+    month = _go(window, "month")
     choose(month.period, "2026-10")
     QApplication.processEvents()
     assert "receipts are not printed yet" in month.blockers.text()
 
-    conflicts = window.show_page("conflicts")
+    conflicts = _go(window, "conflicts")
     QApplication.processEvents()
     assert len(conflicts.groups) == 2
     choices = {b.text() for g in conflicts.groups.values() for b in g.buttons()}
@@ -374,7 +386,7 @@ def _bring_up_domain_messages(window: MainWindow) -> None:
     click(conflicts.apply_button)
     assert 'Mobile number "12345" is not in the right format' in conflicts.status.text()
 
-    campaign = window.show_page("campaign")
+    campaign = _go(window, "campaign")
     click(campaign.load_button)
     type_into(campaign.amount, "12.345")
     click(campaign.start_button)  # refused before the question is asked
@@ -403,7 +415,7 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window, tmp_path):
     month close, the program dialog's refusals, a roster preview's problems and notes, and a
     refused login."""
     seen: list[tuple[str, str]] = []
-    members_page = window.show_page("members")
+    members_page = _go(window, "members")
     click(members_page.add_button)
     form = _shown(MemberForm)
     type_into(form.widgets["name"], "Wu Qi")
@@ -420,7 +432,7 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window, tmp_path):
 
     from .drive import click_row
 
-    relief_page = window.show_page("relief")
+    relief_page = _go(window, "relief")
     click_row(relief_page.list, 0)
     answers = Answers()
     when_modal(answers, _walk_dialog(seen), kind=QInputDialog)
@@ -433,14 +445,14 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window, tmp_path):
     seen.extend(chinese_on(preview))
     preview.close()
 
-    campaign = window.show_page("campaign")
+    campaign = _go(window, "campaign")
     click(campaign.load_button)
     when_modal(answers, _walk_dialog(seen), kind=QMessageBox)
     click(campaign.start_button)
     answers.check()
     assert "Nothing was handed out" in campaign.status.text()
 
-    month = window.show_page("month")
+    month = _go(window, "month")
     choose(month.period, "2026-11")
     when_modal(answers, _walk_dialog(seen), kind=QMessageBox)
     click(month.close_button)
@@ -471,7 +483,7 @@ def _open_tab(page: QWidget, title: str) -> None:
 
 def _program_dialog(window: MainWindow) -> list[tuple[str, str]]:
     """The station head's program dialog: amounts refused by the parser, then by the service."""
-    settings = window.show_page("settings")
+    settings = _go(window, "settings")
     _open_tab(settings, "Fund programs")
     click(settings.programs.new_button)
     dialog = settings.programs.dialog
@@ -516,7 +528,7 @@ def _roster_preview(window: MainWindow, tmp_path) -> list[tuple[str, str]]:
         "Zheng Jiu,440106 19900404 0041,",
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    members_page = window.show_page("members")
+    members_page = _go(window, "members")
     click(members_page.import_button)
     dialog = _shown(ImportDialog)
     answers = Answers()
@@ -571,7 +583,7 @@ def _member_page(members_page: QWidget) -> list[tuple[str, str]]:
 def _about_box(window: MainWindow) -> list[tuple[str, str]]:
     from desktop.ui.about import AboutDialog
 
-    settings = window.show_page("settings")
+    settings = _go(window, "settings")
     _open_tab(settings, "This computer and data")
     click(settings.about_button)
     dialog = _shown(AboutDialog)
