@@ -18,6 +18,8 @@ from desktop.paths import resource_path
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import install_language
 
+from .test_english_mode import _go
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = resource_path("translations", "stationdesk_en.ts")
 QM = resource_path("translations", "stationdesk_en.qm")
@@ -102,8 +104,8 @@ def test_main_window_in_english(qtbot, state, english):
     texts = _texts(dashboard)
     assert {"Dashboard", "Visits this month", "Quick actions", "Sync now"} <= texts
     assert not any("本月" in t for t in texts)
-    settings_page = window.show_page("settings")
-    assert settings_page is not None
+    window.show()
+    settings_page = _go(window, "settings")
     assert {"Settings", "Interface language", "Back up now"} <= _texts(settings_page)
     assert settings_page.language.currentData() == "en"  # the language in use, not the default
 
@@ -159,10 +161,10 @@ def test_combo_boxes_show_english_labels(qtbot, head_state, english):
     window = MainWindow()
     qtbot.addWidget(window)
     window.set_state(head_state)
+    window.show()
     combos: dict[str, list[str]] = {}
     for key, *_rest in __import__("desktop.ui.main_window", fromlist=["PAGES"]).PAGES:
-        page = window.show_page(key)
-        combos.update(_combo_texts(page))
+        combos.update(_combo_texts(_go(window, key)))
     form = MemberForm(head_state, None)
     qtbot.addWidget(form)
     combos.update(_combo_texts(form))
