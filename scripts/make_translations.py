@@ -39,13 +39,17 @@ SOURCES = ROOT / "desktop" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGS = ("en",)
 SERVICE_TEMPLATES = TRANSLATIONS / "service_templates.json"
-# Where the domain's user-facing messages are written (Qt-free code: no tr() there).
+# Where the domain's user-facing messages are written (Qt-free code: no tr() there), and the
+# server modules whose refusals and notices come back to a station (a pushed record's error on
+# the sync page, an enrolment refusal, the district's duplicate-aid notice on the relief page).
 SERVICE_SOURCES = (
     "desktop/services",
     "desktop/sync",
     "contract",
     "desktop/keys.py",
     "desktop/store.py",
+    *(f"server/{name}.py" for name in ("app", "auth", "derived", "filetransfer", "judge")),
+    *(f"server/{name}.py" for name in ("limits", "push")),
 )
 # Fake people and places (demo data), enum labels (their own "enum" context), benchmarks.
 SERVICE_SKIP = frozenset(

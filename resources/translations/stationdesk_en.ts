@@ -2460,6 +2460,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>{0} has not been closed</translation>
     </message>
     <message>
+        <source>{0} 已月结并经区里确认，不能再修改</source>
+        <translation>{0} is closed and confirmed by the district; it can no longer be changed</translation>
+    </message>
+    <message>
         <source>{0} 已月结，不能再修改该月的{1}；更正请在当前月份登记调整</source>
         <translation>{0} is closed: its {1} entries can no longer be changed; record a correction in the current month</translation>
     </message>
@@ -2600,12 +2604,20 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>You cannot deactivate the account you are logged in with</translation>
     </message>
     <message>
+        <source>不能删除其他服务站登记的会员</source>
+        <translation>A member registered by another station cannot be deleted</translation>
+    </message>
+    <message>
         <source>不能小于 {0}</source>
         <translation>cannot be less than {0}</translation>
     </message>
     <message>
         <source>不能带正负号</source>
         <translation>cannot have a plus or minus sign</translation>
+    </message>
+    <message>
+        <source>不能更改会员的登记服务站</source>
+        <translation>A member&apos;s registering station cannot be changed</translation>
     </message>
     <message>
         <source>不能月结：{0}</source>
@@ -2716,6 +2728,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Deactivate a staff account</translation>
     </message>
     <message>
+        <source>全区本年度已领取 {0} 次，超过项目上限 {1} 次</source>
+        <translation>Received {0} time(s) this year across the district, above the program&apos;s limit of {1}</translation>
+    </message>
+    <message>
+        <source>全区本年度累计 {0} 元，超过项目年度上限 {1} 元</source>
+        <translation>{0} yuan received this year across the district, above the program&apos;s yearly limit of {1} yuan</translation>
+    </message>
+    <message>
         <source>公民身份号码</source>
         <translation>Citizen ID number</translation>
     </message>
@@ -2768,6 +2788,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>District union notice: {0}</translation>
     </message>
     <message>
+        <source>区总工会服务器：服务站同步接口</source>
+        <translation>District union server: station sync interface</translation>
+    </message>
+    <message>
         <source>区服务器回执文件</source>
         <translation>District server reply file</translation>
     </message>
@@ -2778,6 +2802,18 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>区服务器没有确认任何变更，请稍后重试</source>
         <translation>The district server confirmed no changes; try again later</translation>
+    </message>
+    <message>
+        <source>区里核对一致，本月已锁定</source>
+        <translation>Checked by the district; the month is locked</translation>
+    </message>
+    <message>
+        <source>协议或数据结构版本不受支持，需要升级</source>
+        <translation>The protocol or data version is not supported; an upgrade is needed</translation>
+    </message>
+    <message>
+        <source>协议版本 {0} 不受支持（服务器支持 {1}-{2}），请升级工作台</source>
+        <translation>Protocol version {0} is not supported (the server supports {1}-{2}); upgrade StationDesk</translation>
     </message>
     <message>
         <source>单位</source>
@@ -2824,8 +2860,24 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>value {0} is not allowed</translation>
     </message>
     <message>
+        <source>只能修改本服务站的资料</source>
+        <translation>Only this station&apos;s own details can be changed</translation>
+    </message>
+    <message>
+        <source>只能修改本服务站自己的记录</source>
+        <translation>Only this station&apos;s own records can be changed</translation>
+    </message>
+    <message>
+        <source>只能引用本服务站的发放记录</source>
+        <translation>Only this station&apos;s own hand-outs can be referred to</translation>
+    </message>
+    <message>
         <source>合计金额不等于现金与物资之和</source>
         <translation>the total is not cash plus goods</translation>
+    </message>
+    <message>
+        <source>同一会员同月在多个服务站领取同一项目</source>
+        <translation>The same member received the same program at several stations in one month</translation>
     </message>
     <message>
         <source>同一会员重复出现</source>
@@ -2844,8 +2896,16 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The sync file&apos;s content cannot be read; nothing was imported</translation>
     </message>
     <message>
+        <source>同步文件内容格式不正确，未导入任何数据</source>
+        <translation>The sync file&apos;s content is not in the right format; nothing was imported</translation>
+    </message>
+    <message>
         <source>同步文件校验失败：文件可能已被改动或损坏，或不是用该服务站当前的登记令牌生成的（重新登记或停用后旧文件失效），未导入任何数据</source>
         <translation>The sync file failed its check: it may have been changed or damaged, or was not made with the station&apos;s current enrolment token (old files stop working after re-enrolment or deactivation); nothing was imported</translation>
+    </message>
+    <message>
+        <source>同步文件的协议或数据结构版本不受支持，请先升级区服务器</source>
+        <translation>The sync file&apos;s protocol or data version is not supported; upgrade the district server first</translation>
     </message>
     <message>
         <source>同步文件的协议版本 {0} 不受支持（本程序支持 {1}-{2}），请先升级程序</source>
@@ -2992,6 +3052,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Field {0} is not in the right format</translation>
     </message>
     <message>
+        <source>字段 {0} 过长（最多 {1} 个字符）</source>
+        <translation>Field {0} is too long (at most {1} characters)</translation>
+    </message>
+    <message>
         <source>字段冲突待处理：{0}</source>
         <translation>Field conflicts to resolve: {0}</translation>
     </message>
@@ -3088,6 +3152,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The fund program does not exist</translation>
     </message>
     <message>
+        <source>帮扶项目和预算由区总工会维护，服务站不能修改</source>
+        <translation>Fund programs and budgets are kept by the district union; a station cannot change them</translation>
+    </message>
+    <message>
         <source>年</source>
         <translation>year</translation>
     </message>
@@ -3110,6 +3178,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>应为开具日期所在年度 {0}</source>
         <translation>must be the year of the issue date, {0}</translation>
+    </message>
+    <message>
+        <source>引用的{0}不存在</source>
+        <translation>The {0} referred to does not exist</translation>
     </message>
     <message>
         <source>快</source>
@@ -3204,8 +3276,24 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>the receipt content is missing</translation>
     </message>
     <message>
+        <source>收据号 {0} 已被使用</source>
+        <translation>Receipt number {0} is already used</translation>
+    </message>
+    <message>
         <source>收据号应为 {0}（服务站编码-年度-流水号）</source>
         <translation>the receipt number should be {0} (station code-year-serial)</translation>
+    </message>
+    <message>
+        <source>收据合计金额与发放金额不符</source>
+        <translation>The receipt total does not match the hand-out amount</translation>
+    </message>
+    <message>
+        <source>收据开具后内容不能更改，已报告区总工会</source>
+        <translation>A receipt cannot be changed once issued; the district union has been told</translation>
+    </message>
+    <message>
+        <source>收据开具后内容被更改（已拒绝）</source>
+        <translation>A receipt was changed after it was issued (refused)</translation>
     </message>
     <message>
         <source>收据（张数、首末号、作废号）</source>
@@ -3236,6 +3324,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The database was made by a newer StationDesk (schema version {0}) and cannot be opened by this program. Upgrade StationDesk and try again.</translation>
     </message>
     <message>
+        <source>数据结构版本 {0} 比服务器新，请先升级区服务器</source>
+        <translation>Data version {0} is newer than the server&apos;s; upgrade the district server first</translation>
+    </message>
+    <message>
         <source>数量须为不小于 0 的整数</source>
         <translation>The count must be a whole number of 0 or more</translation>
     </message>
@@ -3260,6 +3352,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The file does not exist: {0}</translation>
     </message>
     <message>
+        <source>文件头中的服务站编码 {0} 与登记信息不符，未导入任何数据</source>
+        <translation>The station code {0} in the file header does not match the enrolment; nothing was imported</translation>
+    </message>
+    <message>
         <source>文件是空的</source>
         <translation>The file is empty</translation>
     </message>
@@ -3268,8 +3364,16 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>New forms of employment</translation>
     </message>
     <message>
+        <source>新建会员只能记在本服务站名下</source>
+        <translation>A new member can only be registered under this station</translation>
+    </message>
+    <message>
         <source>新建帮扶项目</source>
         <translation>Create a fund program</translation>
+    </message>
+    <message>
+        <source>无权修改其他区的数据</source>
+        <translation>No permission to change another district&apos;s data</translation>
     </message>
     <message>
         <source>无法用本站密钥打开 {0}（文件已损坏或密钥文件不属于它）</source>
@@ -3368,12 +3472,32 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>{0} rows need checking (they will still be imported); see &quot;Notes&quot; below</translation>
     </message>
     <message>
+        <source>服务器繁忙，请稍后重试</source>
+        <translation>The server is busy; try again later</translation>
+    </message>
+    <message>
+        <source>服务器繁忙，请稍后重试（带 Retry-After）</source>
+        <translation>The server is busy; try again later (with Retry-After)</translation>
+    </message>
+    <message>
+        <source>服务站 {0} 尚未登记，无法校验其同步文件</source>
+        <translation>Station {0} is not enrolled, so its sync file cannot be checked</translation>
+    </message>
+    <message>
+        <source>服务站 {0} 已被停用，不接受其同步文件</source>
+        <translation>Station {0} is deactivated; its sync files are not accepted</translation>
+    </message>
+    <message>
         <source>服务站上传文件</source>
         <translation>Station upload file</translation>
     </message>
     <message>
         <source>服务站名称不能为空</source>
         <translation>Station name is required</translation>
+    </message>
+    <message>
+        <source>服务站编号冲突</source>
+        <translation>Station ID conflict</translation>
     </message>
     <message>
         <source>服务站编码不能为空</source>
@@ -3388,6 +3512,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Unknown field: {0}</translation>
     </message>
     <message>
+        <source>未知的数据类型：{0}</source>
+        <translation>Unknown kind of record: {0}</translation>
+    </message>
+    <message>
         <source>未知的选择：{0}</source>
         <translation>Unknown choice: {0}</translation>
     </message>
@@ -3396,8 +3524,16 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>This month is not over yet; after the close nothing more can be recorded in it</translation>
     </message>
     <message>
+        <source>本服务器没有服务站 {0}，未导入任何数据</source>
+        <translation>This server has no station {0}; nothing was imported</translation>
+    </message>
+    <message>
         <source>本服务站尚未登记到区服务器：请站长在“设置 → 同步”中填写服务器地址和一次性登记码</source>
         <translation>This station is not enrolled with the district server: the station head enters the server address and one-time code under Settings → Sync</translation>
+    </message>
+    <message>
+        <source>本服务站的访问已被区总工会停用</source>
+        <translation>This station&apos;s access has been stopped by the district union</translation>
     </message>
     <message>
         <source>本机尚未设置服务站，请先初始化</source>
@@ -3452,6 +3588,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>This reply file belongs to station {0}, not to this station ({1}); nothing was imported</translation>
     </message>
     <message>
+        <source>此服务站已由另一台电脑登记，本机数据编号不同，不能合并</source>
+        <translation>This station was enrolled from another computer; the data here has different IDs and cannot be merged</translation>
+    </message>
+    <message>
         <source>每年次数上限</source>
         <translation>Times per year limit</translation>
     </message>
@@ -3462,6 +3602,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>注意：{0}</source>
         <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>流水号 {0} 不连续：区里本站 {1} 年的收据只到 {2} 号</source>
+        <translation>Serial {0} leaves a gap: the district has this station&apos;s {1} receipts only up to no. {2}</translation>
     </message>
     <message>
         <source>流水号应在 1 至 {0} 之间</source>
@@ -3536,6 +3680,22 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Wrong login name or password; the station&apos;s data cannot be opened</translation>
     </message>
     <message>
+        <source>登记码与本机服务站不符，或服务站已由另一台电脑登记</source>
+        <translation>The code does not match the station on this computer, or the station was enrolled from another computer</translation>
+    </message>
+    <message>
+        <source>登记码属于服务站 {0}，与本机服务站编码 {1} 不符</source>
+        <translation>The code belongs to station {0}, not to this computer&apos;s station {1}</translation>
+    </message>
+    <message>
+        <source>登记码已过期，请向区总工会重新申请</source>
+        <translation>The code has expired; ask the district union for a new one</translation>
+    </message>
+    <message>
+        <source>登记码无效或已使用</source>
+        <translation>The code is not valid or was already used</translation>
+    </message>
+    <message>
         <source>的千位分隔符位置不对（应每三位一个逗号）</source>
         <translation>has misplaced thousands separators (one comma every three digits)</translation>
     </message>
@@ -3578,6 +3738,18 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>缺少字段 {0}</source>
         <translation>Field {0} is missing</translation>
+    </message>
+    <message>
+        <source>缺少或无效的访问令牌（登记：登记码无效、已使用或已过期）</source>
+        <translation>Missing or invalid access token (enrolment: the code is not valid, already used or expired)</translation>
+    </message>
+    <message>
+        <source>缺少或无效的访问令牌，请重新登记本服务站</source>
+        <translation>Missing or invalid access token; enrol this station again</translation>
+    </message>
+    <message>
+        <source>缺少访问令牌</source>
+        <translation>Missing access token</translation>
     </message>
     <message>
         <source>网约车</source>
@@ -3656,8 +3828,20 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The record must be a JSON object</translation>
     </message>
     <message>
+        <source>记录编号与变更不符</source>
+        <translation>The record ID does not match the change</translation>
+    </message>
+    <message>
+        <source>访问令牌无效，请重新登记本服务站</source>
+        <translation>The access token is not valid; enrol this station again</translation>
+    </message>
+    <message>
         <source>证件号码</source>
         <translation>ID document number</translation>
+    </message>
+    <message>
+        <source>该会员有帮扶发放记录，不能删除</source>
+        <translation>This member has relief hand-outs and cannot be deleted</translation>
     </message>
     <message>
         <source>该发放记录已作废或是调整记录，不能再作废</source>
@@ -3688,8 +3872,24 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>{0} requests</translation>
     </message>
     <message>
+        <source>请求体不是有效的 gzip 数据</source>
+        <translation>The request body is not valid gzip data</translation>
+    </message>
+    <message>
+        <source>请求体过大</source>
+        <translation>The request body is too large</translation>
+    </message>
+    <message>
+        <source>请求含有非法字符（NUL）</source>
+        <translation>The request contains a character that is not allowed (NUL)</translation>
+    </message>
+    <message>
         <source>请求嵌套层次过深</source>
         <translation>The request is nested too deeply</translation>
+    </message>
+    <message>
+        <source>请求格式不正确</source>
+        <translation>The request is not in the right format</translation>
     </message>
     <message>
         <source>请至少选择一名走访对象</source>
@@ -3760,6 +3960,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The ID number repeats row {0}</translation>
     </message>
     <message>
+        <source>身份证号已由其他服务站登记为会员（编号 {0}）</source>
+        <translation>The ID number is already registered as a member by another station (ID {0})</translation>
+    </message>
+    <message>
         <source>身份证号已登记：会员 {0}（{1}）</source>
         <translation>The ID number is already registered: member {0} ({1})</translation>
     </message>
@@ -3810,6 +4014,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>这不是工作台同步文件（文件头不符），未导入任何数据</source>
         <translation>This is not a StationDesk sync file (its header does not match); nothing was imported</translation>
+    </message>
+    <message>
+        <source>这是区服务器的回执文件，应在服务站导入，未导入任何数据</source>
+        <translation>This is a district server reply file, to be imported at a station; nothing was imported</translation>
     </message>
     <message>
         <source>这是服务站导出的上传文件，应在区服务器上导入，未导入任何数据</source>

@@ -293,6 +293,11 @@ def test_service_messages_read_in_english(english):
     assert translate("身份证号：身份证号码中间不能有空格；姓名：姓名不能为空") == (
         "ID number: The ID number cannot contain spaces; Name: Name is required"
     )
+    # the district server's notices and refusals come back to the station and read in English
+    assert translate("区总工会提示：同一会员同月在多个服务站领取同一项目") == (
+        "District union notice: The same member received the same program at several stations "
+        "in one month"
+    )
     # data has no translation and stays; Chinese mode is untouched
     assert translate("张三不能为空") == "张三 is required"
     install_language(english, "zh_CN")
