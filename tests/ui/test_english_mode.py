@@ -235,20 +235,27 @@ def _in_combo(view: QWidget) -> bool:
 
 
 def chinese_on(root: QWidget) -> list[tuple[str, str]]:
-    """(widget, text) for every text of root and its children holding a Chinese character."""
+    """(widget, text) for every text of root and its children holding a Chinese character
+    (hidden ones too: a tab not chosen, an error not shown yet), except in dialogs of root that
+    are closed (a question answered earlier is no longer on screen)."""
     found = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if (
-            widget.objectName() == "LanguageChoice"
-            or widget.parent() is None
-            and widget is not root
-        ):
+        if widget.objectName() == "LanguageChoice" or _in_closed_dialog(widget, root):
             continue
         for text in _texts(widget):
             if text and CJK.search(text):
                 name = widget.objectName() or type(widget).__name__
                 found.append((f"{type(root).__name__}/{name}", text))
     return found
+
+
+def _in_closed_dialog(widget: QWidget, root: QWidget) -> bool:
+    current: QWidget | None = widget
+    while current is not None and current is not root:
+        if current.isWindow() and not current.isVisible():
+            return True
+        current = current.parentWidget()
+    return False
 
 
 def _go(window: MainWindow, key: str) -> Any:
@@ -466,6 +473,7 @@ def test_dialogs_in_english_have_no_chinese(qtbot, window, tmp_path):
     seen.extend(_program_dialog(window))
     seen.extend(_about_box(window))
     seen.extend(_roster_preview(window, tmp_path))
+    seen.extend(_sync_file_refused(window, tmp_path))
     seen.extend(_login_refused(window))
     seen = [(widget, text) for widget, text in seen if CJK.search(text)]
     assert not seen, seen
@@ -596,3 +604,22 @@ def _about_box(window: MainWindow) -> list[tuple[str, str]]:
     found = chinese_on(dialog)
     dialog.reject()
     return found
+
+
+def _sync_file_refused(window: MainWindow, tmp_path) -> list[tuple[str, str]]:
+    """A file that is not a reply file, imported on the sync page: refused, said in English on
+    the card and in the page's history."""
+    from .drive import file_name
+
+    junk = tmp_path / "not-a-reply.sdsync"
+    junk.write_bytes(b"PK\x03\x04 something else")
+    sync = _go(window, "sync")
+    answers = Answers()
+    when_modal(answers, file_name(str(junk)), kind=QFileDialog)
+    click(sync.files.import_button)
+    answers.check()
+    QApplication.processEvents()
+    assert sync.files.error.isVisible(), sync.files.status.text()
+    assert "nothing was imported" in sync.files.error.text(), sync.files.error.text()
+    assert "nothing was imported" in sync.history.item(0).text()
+    return chinese_on(window)
