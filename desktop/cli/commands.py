@@ -404,8 +404,7 @@ def cmd_staff_reset(args: argparse.Namespace) -> dict[str, Any]:
     if args.recovery_code:
         opened = open_with_recovery(Path(args.db), args.recovery_code, args.username, new)
         args._opened = opened
-        code = staff.new_recovery_code(opened.ctx)
-        login.say_recovery_code(code)
+        login.say_recovery_code(opened.recovery_code or "")
         return {"text": f"已凭恢复码重置 {args.username} 的密码；旧恢复码已作废，新恢复码见上"}
     ctx = _ctx(args)
     account = staff.reset_password(ctx, staff.find_staff(ctx, args.username).id, new)

@@ -171,7 +171,8 @@ def _check_plain_login(db_path: Path, username: str, password: str, *, sleep: bo
 
 def open_with_recovery(db_path: Path, code: str, username: str, new_password: str) -> Opened:
     """Every password forgotten: the recovery code opens the file and sets a new password for
-    a station head's account, who is then logged in."""
+    a station head's account, who is then logged in; a new recovery code replaces the used one
+    (Opened.recovery_code, to be shown once)."""
     keyfile = keys.KeyFile.load(db_path)
     if keyfile is None:
         raise keys.UnlockError(f"找不到数据库的密钥文件 {keys.key_path(db_path).name}")
@@ -186,4 +187,6 @@ def open_with_recovery(db_path: Path, code: str, username: str, new_password: st
     except BaseException:
         engine.dispose()
         raise
-    return _login(engine, username, new_password, sleep=False)
+    opened = _login(engine, username, new_password, sleep=False)
+    opened.recovery_code = staff.new_recovery_code(opened.ctx)  # the used code stops working
+    return opened

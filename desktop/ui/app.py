@@ -161,6 +161,12 @@ class Controller:
             return partial(staff.login, self.info["ctx"])
         return partial(unlock.open_with_login, self.db_path)
 
+    def _recover(self, code: str, username: str, password: str) -> Any:
+        """Runs on the ops helper: the recovery code opens the file (answers unlock.Opened)."""
+        from desktop.services import unlock
+
+        return unlock.open_with_recovery(self.db_path, code, username, password)
+
     def _ask_login(self, locked_to: str | None = None, lock: bool = False) -> None:
         if self.auto_login and not lock:
             user, password = self.auto_login
@@ -178,6 +184,7 @@ class Controller:
             lock=lock,
             parent=self.window,
             attempt=self._attempt(),
+            recover=None if "ctx" in self.info else self._recover,
         )
         if self.info.get("suggest") and not lock:
             self.dialog.username.setCurrentText(self.info["suggest"])

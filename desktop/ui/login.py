@@ -45,11 +45,14 @@ class LoginDialog(QDialog):
         lock: bool = False,
         parent: QWidget | None = None,
         attempt: Callable[[str, str], Any] | None = None,
+        recover: Callable[[str, str, str], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.ctx = ctx
         self.attempt = attempt
+        self.recover = recover
+        self.recover_dialog: RecoverDialog | None = None
         self.lock = lock
         self.setWindowTitle(self.tr("已锁定") if lock else self.tr("登录"))
         self.setWindowIcon(icon("app"))
@@ -84,7 +87,19 @@ class LoginDialog(QDialog):
         self.ok.setObjectName("Primary")
         buttons.accepted.connect(self.submit)
         layout.addWidget(buttons)
+        self.forgot = QPushButton(self.tr("忘记密码？用恢复码重置站长密码"))
+        self.forgot.setFlat(True)
+        self.forgot.clicked.connect(self.open_recovery)
+        self.forgot.setVisible(recover is not None)
+        layout.addWidget(self.forgot)
         self.password.setFocus()
+
+    def open_recovery(self) -> None:
+        assert self.recover is not None
+        names = [self.username.itemText(i) for i in range(self.username.count())]
+        self.recover_dialog = RecoverDialog(self.ops, self.recover, names, self)
+        self.recover_dialog.recovered.connect(self._ok)
+        self.recover_dialog.open()
 
     def submit(self) -> None:
         from desktop.services import staff
@@ -144,3 +159,64 @@ def show_recovery_code(parent: QWidget | None, code: str) -> RecoveryCodeDialog:
     dialog = RecoveryCodeDialog(code, parent)
     dialog.open()
     return dialog
+
+
+class RecoverDialog(QDialog):
+    """Every password forgotten: the station head's recovery code (from paper) sets a new
+    password for a head's account and logs in; recovered carries the unlock.Opened."""
+
+    recovered = Signal(object)
+
+    def __init__(
+        self,
+        ops: Ops,
+        recover: Callable[[str, str, str], Any],
+        usernames: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops, self.recover = ops, recover
+        self.setWindowTitle(self.tr("用恢复码重置站长密码"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.username = QComboBox()
+        self.username.setEditable(True)
+        self.username.addItems(usernames)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("如 ABCD-EFGH-…（不分大小写）"))
+        self.new_password = QLineEdit()
+        self.again = QLineEdit()
+        for edit in (self.new_password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("站长登录名"), self.username)
+        form.addRow(self.tr("恢复码"), self.code)
+        form.addRow(self.tr("新密码"), self.new_password)
+        form.addRow(self.tr("再次输入新密码"), self.again)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("FieldError")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.ok = QPushButton(self.tr("重置并登录"))
+        self.ok.setObjectName("Primary")
+        self.ok.clicked.connect(self.submit)
+        layout.addWidget(self.ok)
+
+    def submit(self) -> None:
+        if self.new_password.text() != self.again.text():
+            self.error.setText(self.tr("两次输入的新密码不一致"))
+            return
+        self.ok.setEnabled(False)
+        self.error.setText(self.tr("正在验证……"))
+        op = self.ops.query(
+            self.recover, self.code.text(), self.username.currentText(), self.new_password.text()
+        )
+        op.success(self._ok).failure(self._failed).run()
+
+    def _ok(self, opened: Any) -> None:
+        self.recovered.emit(opened)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        self.error.setText(user_message(exc) or self.tr("重置失败"))

@@ -193,3 +193,37 @@ def test_first_start_on_a_plain_file_encrypts_it_and_shows_the_code(
     assert not box.isVisible()
     controller.bridge.detach()
     controller.info["engine"].dispose()
+
+
+def test_forgotten_passwords_the_recovery_code_resets_the_head(
+    qtbot, head_ctx, db_path, quick_settings, monkeypatch
+):
+    from desktop.ui.login import RecoverDialog
+
+    code = staff.new_recovery_code(head_ctx)  # what the wizard showed, kept on paper
+    head_ctx.engine.dispose()
+    monkeypatch.setattr("desktop.services.unlock.time.sleep", lambda _s: None)
+    controller = _start(qtbot, db_path)
+    login = _login_dialog()
+    _click(qtbot, login.forgot)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, RecoverDialog))
+    dialog.username.setCurrentText("head")
+    qtbot.keyClicks(dialog.code, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+    qtbot.keyClicks(dialog.new_password, "fresh5678")
+    qtbot.keyClicks(dialog.again, "fresh5678")
+    _click(qtbot, dialog.ok)
+    assert dialog.error.text() == "恢复码不正确"
+    dialog.code.clear()
+    qtbot.keyClicks(dialog.code, code.lower().replace("-", " "))
+    _click(qtbot, dialog.ok)
+    qtbot.waitUntil(lambda: controller.state is not None)
+    assert controller.state.actor.display_name == "李站长"
+    fresh = controller.recovery_dialog.code.text()  # a new code replaces the used one
+    assert fresh != code and controller.recovery_dialog.isVisible()
+    keyfile = keys.KeyFile.load(db_path)
+    assert keyfile.unlock("head", "fresh5678") == TEST_KEY
+    assert keyfile.unlock_recovery(fresh) == TEST_KEY
+    with pytest.raises(keys.UnlockError):
+        keyfile.unlock_recovery(code)
+    controller.bridge.detach()
+    controller.info["engine"].dispose()
