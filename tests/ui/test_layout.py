@@ -7,6 +7,8 @@ import pytest
 from desktop.services import logs
 from desktop.ui.main_window import MainWindow
 
+from .drive import go
+
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_station_log_month_table_shows_every_column(qtbot, state, size):
@@ -16,8 +18,8 @@ def test_station_log_month_table_shows_every_column(qtbot, state, size):
     window.set_state(state)
     window.resize(*size)
     window.show()
-    page = window.show_page("log")
     qtbot.waitExposed(window)
+    page = go(window, "工作日志")
     table = page.month
     header = table.header()
     assert header.count() == 6
