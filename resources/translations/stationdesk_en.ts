@@ -433,6 +433,10 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
         <translation>Password</translation>
     </message>
     <message>
+        <source>忘记密码？用恢复码重置站长密码</source>
+        <translation>Forgot the password? Reset a station head&apos;s with the recovery code</translation>
+    </message>
+    <message>
         <source>正在验证……</source>
         <translation>Checking…</translation>
     </message>
@@ -939,6 +943,49 @@ After the close the month&apos;s records are read-only; corrections go into late
     <message>
         <source>单次 %1 元</source>
         <translation>%1 yuan at most each time</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>用恢复码重置站长密码</source>
+        <translation>Reset a station head&apos;s password with the recovery code</translation>
+    </message>
+    <message>
+        <source>如 ABCD-EFGH-…（不分大小写）</source>
+        <translation>e.g. ABCD-EFGH-… (any case)</translation>
+    </message>
+    <message>
+        <source>站长登录名</source>
+        <translation>Station head&apos;s login</translation>
+    </message>
+    <message>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>重置并登录</source>
+        <translation>Reset and log in</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <source>正在验证……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>重置失败</source>
+        <translation>Reset failed</translation>
     </message>
 </context>
 <context>
