@@ -501,6 +501,9 @@ def register(sub: Any) -> Any:
     p.add_argument("--recovered", help="追回金额（元）")
     p.add_argument("--text")
     p.set_defaults(handler=cmd_log_add)
+    from .corrections import register as register_corrections
+
+    register_corrections(visit, log)
 
     p = sub.add_parser("month", help="月结")
     p.add_argument("action", choices=["check", "close"])
