@@ -11,6 +11,8 @@ from desktop.ui.bridge import EventBridge
 from desktop.ui.main_window import PAGES, MainWindow
 from desktop.ui.ops import Ops
 
+from .drive import click, go, type_into
+
 
 def test_ops_threaded_success_and_failure(qtbot):
     ops = Ops()
@@ -76,9 +78,10 @@ def test_main_window_opens_every_page(qtbot, state):
     window = MainWindow()
     qtbot.addWidget(window)
     window.set_state(state)
-    for key, *_rest in PAGES:
-        page = window.show_page(key)
-        assert page is not None, key
+    window.show()
+    for key, label, *_rest in PAGES:
+        page = go(window, label)
+        assert page is window.page(key), key
         assert window.stack.currentWidget() is page
 
 
@@ -90,14 +93,21 @@ def test_login_dialog_reports_wrong_password_then_logs_in(qtbot, ctx, monkeypatc
     monkeypatch.setattr(staff, "login", lambda c, u, p: real(c, u, p, sleep=False))
     dialog = LoginDialog(Ops(synchronous=True), ctx, "测试站", ["head", "worker"])
     qtbot.addWidget(dialog)
-    dialog.username.setCurrentText("worker")
-    dialog.password.setText("wrong")
-    dialog.submit()
+    dialog.show()
+    type_into(dialog.username.lineEdit(), "worker")
+    type_into(dialog.password, "wrong", enter=True)
     assert "密码错误" in dialog.error.text()
-    dialog.password.setText("secret123")
+    type_into(dialog.password, "secret123")
     with qtbot.waitSignal(dialog.logged_in) as blocker:
-        dialog.submit()
+        click(dialog.ok)
     assert blocker.args[0].display_name == "王社工"
+
+
+def button_on(page, text):
+    from PySide6.QtWidgets import QPushButton
+
+    (button,) = [b for b in page.findChildren(QPushButton) if b.text().startswith(text)]
+    return button
 
 
 def test_wizard_offline_then_head_account(qtbot, engine, db_path):
@@ -106,23 +116,25 @@ def test_wizard_offline_then_head_account(qtbot, engine, db_path):
 
     wizard = SetupWizard(Ops(synchronous=True), engine, db_path)
     qtbot.addWidget(wizard)
-    wizard.stack.setCurrentIndex(2)
-    wizard._offline()
+    wizard.show()
+    click(button_on(wizard.stack.currentWidget(), "先离线使用"))
+    assert wizard.stack.currentIndex() == 2
+    click(button_on(wizard.stack.currentWidget(), "下一步"))
     assert wizard.station_form.error_labels["name"].text() == "服务站名称不能为空"
-    wizard.station_name.setText("新街工会服务站")
-    wizard.station_code.setText("4401069999")
-    wizard._offline()
+    type_into(wizard.station_name, "新街工会服务站")
+    type_into(wizard.station_code, "4401069999")
+    click(button_on(wizard.stack.currentWidget(), "下一步"))
     assert wizard.stack.currentIndex() == 4
-    wizard.head_user.setText("boss")
-    wizard.head_name.setText("张站长")
-    wizard.head_pw.setText("pw123456")
-    wizard.head_pw2.setText("pw12345x")
-    wizard._create_head()
+    type_into(wizard.head_user, "boss")
+    type_into(wizard.head_name, "张站长")
+    type_into(wizard.head_pw, "pw123456")
+    type_into(wizard.head_pw2, "pw12345x")
+    click(button_on(wizard.stack.currentWidget(), "完成"))
     assert wizard.head_form.error_labels["password2"].isVisibleTo(wizard)
-    wizard.head_pw2.setText("pw123456")
-    wizard._create_head()
+    type_into(wizard.head_pw2, "pw123456")
+    click(button_on(wizard.stack.currentWidget(), "完成"))
     assert wizard.stack.currentIndex() == 5  # the recovery code, shown once (test_encryption_ui)
     with qtbot.waitSignal(wizard.done_setup) as blocker:
-        wizard.recovery_done.click()
+        click(wizard.recovery_done)
     assert blocker.args[1] == "boss"
     assert [s.username for s in staff.list_staff(blocker.args[0])] == ["boss"]
