@@ -201,7 +201,11 @@ def list_findings(engine: Engine, entity: str) -> list[dict[str, Any]]:
     with reader(engine).connect() as conn:
         codes = dict(conn.execute(select(station.c.id, station.c.code)).all())
         rows = query_rows(conn, record.c.entity == entity)
-    return [{**r.data, "station": codes.get(r.owner, r.owner)} for r in rows]
+    # district-owned findings (integrity flags) name their station in the data
+    return [
+        {**r.data, "station": codes.get(r.data.get("station_id"), codes.get(r.owner, r.owner))}
+        for r in rows
+    ]
 
 
 def monthly_figures(engine: Engine, period: str) -> dict[str, Any]:

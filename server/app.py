@@ -340,6 +340,10 @@ def create_app(
         _check_versions(body.protocol, body.schema_version)
         return _reply(request, pull_page(engine, station, body))
 
+    from .audit import router as audit_router
+
+    app.include_router(audit_router(current_station))
+
     @app.get("/healthz")
     def health() -> dict[str, str]:
         return {"status": "ok"}

@@ -158,6 +158,7 @@ def sync_now(engine: Engine, *, progress: Any = None, **kwargs: Any) -> SyncResu
     aside_before = len(local.set_aside(engine))
     with client_for(engine, progress=progress, **kwargs) as client:
         stats = client.sync()
+        stats.warnings += _anchor_audit(engine, client.http)
     aside = len(local.set_aside(engine)) - aside_before
     if aside > 0:
         stats.warnings.append(f"{aside} 条下载的记录本机无法应用，已搁置（原因见同步页）")
@@ -170,6 +171,20 @@ def sync_now(engine: Engine, *, progress: Any = None, **kwargs: Any) -> SyncResu
         stats.clock_offset_s,
         stats.warnings,
     )
+
+
+def _anchor_audit(engine: Engine, http: httpx.Client) -> list[str]:
+    """Send the audit chain to the district (desktop/sync/audit_upload.py); a warning when it
+    found a break, or when it could not be sent (the data sync itself went through)."""
+    from . import audit_upload
+
+    try:
+        answer = audit_upload.send(engine, http)
+    except (httpx.HTTPError, ValueError) as exc:
+        return [f"审计记录未能送到区服务器（下次同步再送）：{type(exc).__name__}"]
+    if answer is not None and answer.status == "broken":
+        return [f"区服务器发现本站审计记录不连续，已报区总工会：{answer.reason}"]
+    return []
 
 
 __all__ = ["EnrolResult", "Progress", "SyncResult", "enrol", "sync_now"]
