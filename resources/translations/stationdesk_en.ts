@@ -2791,6 +2791,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Date of consent to public notice</translation>
     </message>
     <message>
+        <source>关联区里已有会员</source>
+        <translation>Link to the member the district already has</translation>
+    </message>
+    <message>
         <source>其它</source>
         <translation>Other</translation>
     </message>
@@ -2819,6 +2823,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Conflict</translation>
     </message>
     <message>
+        <source>冲突记录不存在</source>
+        <translation>The conflict does not exist</translation>
+    </message>
+    <message>
         <source>冲突记录不存在（可能已被处理），请刷新后重试</source>
         <translation>The conflict does not exist (it may have been resolved); refresh and try again</translation>
     </message>
@@ -2837,6 +2845,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>区总工会服务器：服务站同步接口</source>
         <translation>District union server: station sync interface</translation>
+    </message>
+    <message>
+        <source>区服务器发现本站审计记录不连续，已报区总工会：{0}</source>
+        <translation>The district server found a gap in this station&apos;s audit entries and told the district union: {0}</translation>
     </message>
     <message>
         <source>区服务器回执文件</source>
@@ -2913,6 +2925,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>只能修改本服务站自己的记录</source>
         <translation>Only this station&apos;s own records can be changed</translation>
+    </message>
+    <message>
+        <source>只能处理本服务站的冲突</source>
+        <translation>Only this station&apos;s own conflicts can be resolved</translation>
     </message>
     <message>
         <source>只能引用本服务站的发放记录</source>
@@ -3105,6 +3121,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>字段冲突待处理：{0}</source>
         <translation>Field conflicts to resolve: {0}</translation>
+    </message>
+    <message>
+        <source>审计记录未能送到区服务器（下次同步再送）：{0}</source>
+        <translation>The audit entries could not be sent to the district server (they go with the next sync): {0}</translation>
     </message>
     <message>
         <source>审计记录第 {0} 条被修改或其前面的记录被删除（哈希链断开）</source>
