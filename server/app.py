@@ -342,7 +342,7 @@ def create_app(
 
     from .audit import router as audit_router
 
-    app.include_router(audit_router(current_station))
+    app.include_router(audit_router(current_station, STATION_ERRORS))
 
     @app.get("/healthz")
     def health() -> dict[str, str]:

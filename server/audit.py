@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from sqlalchemy import Connection, Engine
 
 from contract.audit import AuditAnswer, AuditEventWire, AuditHead, AuditUpload, event_hash
@@ -100,8 +100,12 @@ def accept(engine: Engine, auth: StationAuth, upload: AuditUpload) -> AuditAnswe
             anchor.version += 1
             anchor.dirty = True
             rows.append(anchor)
-        existing = load(conn, [(r.entity, r.id) for r in rows if r.entity == "audit_event"])
-        flush(conn, [r for r in rows if (r.entity, r.id) not in existing])
+        # an event or a break already kept (a retried upload) is not written twice
+        existing = load(conn, [(r.entity, r.id) for r in rows if r.entity != "audit_anchor"])
+        flush(
+            conn,
+            [r for r in rows if r.entity == "audit_anchor" or (r.entity, r.id) not in existing],
+        )
     return AuditAnswer(
         status="broken" if reason else "ok", seq=new_seq, hash=new_hash, reason=reason
     )
@@ -113,20 +117,23 @@ def head_of(engine: Engine, auth: StationAuth) -> AuditHead:
     return AuditHead(seq=seq, hash=digest)
 
 
-def router(current_station: Any) -> APIRouter:
-    """/v1/audit routes, authenticated like push and pull (current_station from server.app)."""
+def router(current_station: Any, errors: dict[int | str, dict[str, Any]]) -> APIRouter:
+    """/v1/audit routes, authenticated like push and pull and answering errors in the same
+    documented shape (current_station and the error responses from server.app)."""
     routes = APIRouter()
     station_dep = Depends(current_station)  # a default, not an Annotated alias: this module's
     # annotations are strings, resolved in its globals where a local alias is not
 
-    @routes.get("/v1/audit/head", response_model=AuditHead)
+    @routes.get("/v1/audit/head", response_model=AuditHead, responses=errors)
     def audit_head(request: Request, station: StationAuth = station_dep) -> AuditHead:
         return head_of(request.app.state.engine, station)
 
-    @routes.post("/v1/audit", response_model=AuditAnswer)
+    @routes.post("/v1/audit", response_model=AuditAnswer, responses=errors)
     def audit_upload(
         body: AuditUpload, request: Request, station: StationAuth = station_dep
     ) -> AuditAnswer:
+        if "\\u0000" in body.model_dump_json():  # PostgreSQL text cannot hold NUL
+            raise HTTPException(422, "审计记录含有不允许的字符")
         return accept(request.app.state.engine, station, body)
 
     return routes
