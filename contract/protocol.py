@@ -14,8 +14,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL = 2
-MIN_PROTOCOL = 1  # the previous protocol is still served
+PROTOCOL = 3
+MIN_PROTOCOL = 1  # the previous protocols are still served
+# From protocol 3 a new member whose ID number the district already holds is linked to the
+# district's member (status "linked", with that member's id and record) instead of refused.
+LINK_PROTOCOL = 3
 SCHEMA = 1  # schema version of the synced records
 
 MAX_BATCH = 5000
@@ -34,6 +37,8 @@ DISTRICT_ONLY = frozenset({"fund_program", "program_budget"})  # written by the 
 FACTS = frozenset({"relief", "receipt", "visit", "station_log", "month_close"})
 READ_BY_ALL = frozenset({"member", "fund_program", "station", "relief"})  # others own station only
 SERVER_MADE = frozenset({"conflict", "dup_flag"})  # raised by the server, synced down
+# A station may push one server-made kind: the resolution of its own conflict (protocol 3)
+RESOLVABLE = frozenset({"conflict"})
 ENTITIES = SHARED | OWNED | DISTRICT_ONLY | SERVER_MADE
 
 # Member columns derived locally for search: carried in payloads but never data.
@@ -58,7 +63,7 @@ RELIEF_PUBLIC_FIELDS = (
     "deleted",
 )
 
-Status = Literal["applied", "duplicate", "conflict", "rejected"]
+Status = Literal["applied", "duplicate", "conflict", "rejected", "linked"]
 
 
 class Wire(BaseModel):
@@ -98,6 +103,9 @@ class MutationResult(Wire):
     server_version: int = 0
     error: str | None = None
     fields: list[str] = Field(default_factory=list)  # conflicting fields
+    # "linked" only (protocol 3): the district's member this station's new row is, as stored
+    member_id: str | None = None
+    record: dict[str, Any] | None = None
 
 
 class PushResponse(Wire):

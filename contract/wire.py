@@ -49,6 +49,8 @@ class MutationResult(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     server_version: int = 0
     error: str | None = None
     fields: list[str] = msgspec.field(default_factory=list)
+    member_id: str | None = None
+    record: dict[str, Any] | None = None
 
 
 class PushResponse(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

@@ -121,6 +121,18 @@ mutation = Table(
     sqlite_with_rowid=False,
 )
 
+# A member record a station made for a person the district already had: its id names the
+# district's member from then on (facts pushed later still naming it are read through this)
+member_alias = Table(
+    "member_alias",
+    metadata,
+    Column("alias_id", String(64), primary_key=True),
+    Column("district_id", String(36), nullable=False),
+    Column("member_id", String(64), nullable=False),
+    Column("station_id", String(36), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 closed_period = Table(
     "closed_period",
     metadata,

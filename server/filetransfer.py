@@ -9,12 +9,12 @@ contract/syncfile.py. Importing the same file twice answers every mutation as
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -133,7 +133,7 @@ def import_station_file(engine: Engine, path: Path | str, out: Path | str) -> Se
     result.pages = len(pages)
     reply = {
         "station_id": auth.station_id,
-        "results": [dataclasses.asdict(r) for r in results],
+        "results": [msgspec.to_builtins(r) for r in results],
         "pages": pages,
         "include_own": include_own,
     }

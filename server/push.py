@@ -7,38 +7,41 @@ reply lost on the way home never doubles anything.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
 from sqlalchemy import Connection, Engine, func, select
 
 from contract import protocol, rules
-from contract.protocol import DISTRICT_ONLY, OWNED, SHARED, Status
+from contract.protocol import DISTRICT_ONLY, LINK_PROTOCOL, OWNED, RESOLVABLE, SHARED, Status
 from contract.records import RecordError, check_whole, clean_wire
 from contract.sqlbind import placeholder
 from contract.wire import Mutation, PushRequest, push_from_model
 
-from . import derived
+from . import conflicts as conflict_records
+from . import derived, identity
 from .db import closed_period, is_postgres, mutation
 from .judge import Judge
 from .rows import Row, flush, load, now, processed, select_in
 
 
-@dataclass(slots=True)
-class Answer:
+class Answer(msgspec.Struct, omit_defaults=True):
     """One mutation's answer, as MutationResult in the protocol (a plain object: a push makes
-    thousands, and building pydantic models for them cost more than serialising them)."""
+    thousands, and building pydantic models for them cost more than serialising them).
+    Defaults are left out of the body, so a station of an earlier protocol never meets the
+    fields it does not know (member_id and record come only with "linked")."""
 
     mutation_id: str
     status: Status
     server_version: int = 0
     error: str | None = None
-    fields: list[str] = field(default_factory=list)
+    fields: list[str] = msgspec.field(default_factory=list)
+    member_id: str | None = None
+    record: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -74,12 +77,18 @@ class Batch:
         rows: dict[tuple[str, str], Row],
         judge: Judge,
         id_numbers: dict[str, str],
+        *,
+        protocol: int = LINK_PROTOCOL,
+        aliases: dict[str, str] | None = None,
     ) -> None:
         self.conn = conn
         self.auth = auth
         self.rows = rows
         self.judge = judge
         self.id_numbers = id_numbers  # ID number -> member id, kept current as rows change
+        self.protocol = protocol
+        self.aliases = aliases or {}  # a station's member id -> the district's member id
+        self.new_aliases: dict[str, str] = {}
         self.new_conflicts: list[Row] = []
 
     def _claim_id_number(self, member_id: str, number: Any, previous: Any = None) -> None:
@@ -107,6 +116,10 @@ class Batch:
         me = self.auth.station_id
         if m.op == "delete":
             data["deleted"] = True
+        if self.aliases:
+            self._through_aliases(m, data)
+        if m.entity in RESOLVABLE:
+            return self._resolve(m, data)
         current = self.rows.get((m.entity, m.row_id))
         if current is not None and current.district_id != self.auth.district_id:
             raise RecordError("无权修改其他区的数据")
@@ -161,10 +174,70 @@ class Batch:
         current.dirty = True
         return self._result(m, "applied", current)
 
+    def _resolve(self, m: Mutation, data: dict[str, Any]) -> Answer:
+        """A station resolved its conflict: every party's record of it is closed."""
+        row = self.rows.get(("conflict", m.row_id))
+        if row is None or row.district_id != self.auth.district_id:
+            raise RecordError("冲突记录不存在")
+        if row.owner != self.auth.station_id:
+            raise RecordError("只能处理本服务站的冲突")
+        if not conflict_records.is_open(row):
+            return self._result(m, "duplicate", row)
+        resolution = {
+            "resolved_at": data["resolved_at"],
+            "resolved_by": self.auth.code,
+            "value": data.get("value"),
+        }
+        conflict_records.close_all(self.conn, self.auth.district_id, row, resolution, self.rows)
+        return self._result(m, "applied", row)
+
+    def _through_aliases(self, m: Mutation, data: dict[str, Any]) -> None:
+        """A record naming a member a station made before it was linked names the district's."""
+        if m.entity == "member" and m.row_id in self.aliases:
+            m.row_id = data["id"] = self.aliases[m.row_id]
+            held = self._member_row(m.row_id)
+            if held is not None:  # an edit of the station's row: of the district's member now
+                data["station_id"] = held.owner
+        else:
+            identity.rewrite(m.entity, data, self.aliases)
+            for target in identity.member_refs(m.entity, "", data):
+                self._member_row(target)
+
+    def _member_row(self, member_id: str) -> Row | None:
+        """A member of this district, from the batch or loaded (and locked) into it."""
+        key = ("member", member_id)
+        if key not in self.rows:
+            self.rows.update(load(self.conn, [key], lock=True))
+        row = self.rows.get(key)
+        return row if row is not None and row.district_id == self.auth.district_id else None
+
+    def _link(self, m: Mutation, data: dict[str, Any], holder: str) -> Answer:
+        """A new member for a person the district holds: this station's id becomes an alias
+        and its values edits of the district's member (conflicts where both hold a value)."""
+        target = self._member_row(holder)
+        if target is None or self.protocol < LINK_PROTOCOL:
+            raise RecordError(f"身份证号已由其他服务站登记为会员（编号 {holder}）")
+        self.aliases[m.row_id] = self.new_aliases[m.row_id] = holder
+        base = identity.link_base(data, target.data, target.deleted)
+        ours = {**data, "id": holder, "station_id": target.owner}
+        merged, conflicts = self._merge(base, "upsert", ours, target)
+        self._store(ours, target, merged, conflicts, origin=False)
+        return Answer(
+            mutation_id=m.mutation_id,
+            status="linked",
+            server_version=target.version,
+            fields=conflicts,
+            member_id=holder,
+            record=target.data,
+        )
+
     def _member(self, m: Mutation, data: dict[str, Any], current: Row | None) -> Answer:
         """Shared member rows: base-version check, then a field-level merge on a mismatch."""
         me = self.auth.station_id
         if current is None:
+            holder = self.id_numbers.get(data.get("id_number") or "")
+            if holder is not None and holder != m.row_id and not data.get("deleted"):
+                return self._link(m, data, holder)
             self._claim_id_number(m.row_id, data.get("id_number"))
             current = Row(
                 entity="member",
@@ -184,26 +257,46 @@ class Batch:
             merged = {**data, "station_id": current.owner}
             conflicts: list[str] = []
         else:
-            merged, conflicts = self._merge(m, data, current)
-        if merged == current.data:
-            return self._result(m, "conflict" if conflicts else "duplicate", current, conflicts)
-        self._claim_id_number(m.row_id, merged.get("id_number"), current.data.get("id_number"))
-        previous_writer = current.last_writer
-        current.data = merged
-        current.deleted = bool(merged.get("deleted"))
-        current.version += 1
-        current.origin = me if merged == {**data, "station_id": current.owner} else None
-        current.last_writer = me
-        current.dirty = True
+            merged, conflicts = self._merge(m.payload.base or {}, m.op, data, current)
+        changed = self._store(data, current, merged, conflicts, origin=True)
+        status = "conflict" if conflicts else "applied" if changed else "duplicate"
+        return self._result(m, status, current, conflicts)
+
+    def _store(
+        self,
+        data: dict[str, Any],
+        current: Row,
+        merged: dict[str, Any],
+        conflicts: list[str],
+        *,
+        origin: bool,
+    ) -> bool:
+        """Write a merge into the member row and raise a conflict for every field both sides
+        changed (also when nothing else changed: the server's value stays, and both stations
+        see the conflict). Returns whether the row changed."""
+        me = self.auth.station_id
+        previous_writer = current.last_writer or current.owner
+        changed = merged != current.data
+        if changed:
+            self._claim_id_number(
+                current.id, merged.get("id_number"), current.data.get("id_number")
+            )
+            current.data = merged
+            current.deleted = bool(merged.get("deleted"))
+            current.version += 1
+            same = merged == {**data, "station_id": current.owner}
+            current.origin = me if origin and same else None
+            current.last_writer = me
+            current.dirty = True
         for name in conflicts:
             self._raise_conflict(current, name, data.get(name), previous_writer)
-        return self._result(m, "conflict" if conflicts else "applied", current, conflicts)
+        return changed
 
     def _merge(
-        self, m: Mutation, data: dict[str, Any], current: Row
+        self, base_in: dict[str, Any], op: str, data: dict[str, Any], current: Row
     ) -> tuple[dict[str, Any], list[str]]:
-        base = dict(m.payload.base or {})
-        if m.op == "delete":
+        base = dict(base_in)
+        if op == "delete":
             base.setdefault("deleted", False)
         merged = dict(current.data)
         conflicts = []
@@ -242,6 +335,8 @@ def checked_record(m: Mutation, today: dt.date) -> dict[str, Any] | RecordError:
     try:
         if m.entity in DISTRICT_ONLY:
             raise RecordError("帮扶项目和预算由区总工会维护，服务站不能修改")
+        if m.entity in RESOLVABLE:
+            return conflict_records.resolution_record(bytes(m.payload.record), m.row_id)
         if m.entity not in SHARED | OWNED:
             raise RecordError(f"未知的数据类型：{m.entity}")
         data = clean_wire(m.entity, m.payload.record)
@@ -291,6 +386,45 @@ def _seen(conn: Connection, station_id: str, ids: list[str]) -> dict[str, Any]:
     return {item[0]: item for item in select_in(conn, sql, (station_id,), ids)}
 
 
+def _answer_again(old: Any) -> Answer:
+    """The answer to a mutation already applied, as first given (applied becomes duplicate)."""
+    _mid, status, version, error, fields = old
+    return Answer(
+        mutation_id=_mid,
+        status=status if status in ("rejected", "conflict") else "duplicate",
+        server_version=version,
+        error=error,
+        fields=json.loads(fields or "[]"),
+    )
+
+
+def _linked_answers(
+    conn: Connection, auth: StationAuth, mutations: list[Mutation], seen: dict[str, Any]
+) -> dict[str, Answer]:
+    """A retried link is answered as a link again, with the member as stored now: the station
+    that missed the first answer still has its row to re-point."""
+    linked = {
+        m.row_id: m for m in mutations if (seen.get(m.mutation_id) or ("", ""))[1] == "linked"
+    }
+    if not linked:
+        return {}
+    aliases = identity.load_aliases(conn, auth.district_id, linked)
+    members = load(conn, [("member", target) for target in aliases.values()])
+    out = {}
+    for alias, m in linked.items():
+        row = members.get(("member", aliases.get(alias, "")))
+        if row is not None:
+            out[m.mutation_id] = Answer(
+                mutation_id=m.mutation_id,
+                status="linked",
+                server_version=row.version,
+                fields=json.loads(seen[m.mutation_id][4] or "[]"),
+                member_id=row.id,
+                record=row.data,
+            )
+    return out
+
+
 def apply_push(
     engine: Engine,
     auth: StationAuth,
@@ -327,32 +461,30 @@ def apply_push(
             for m, data in zip(req.mutations, checked, strict=True)
             if isinstance(data, dict) and m.mutation_id not in seen
         ]
+        aliases = identity.load_aliases(
+            conn,
+            auth.district_id,
+            [ref for m, data in work for ref in identity.member_refs(m.entity, m.row_id, data)],
+        )
         judge = Judge(conn, auth, work, rows, closed)
-        batch = Batch(conn, auth, rows, judge, id_numbers)
+        batch = Batch(conn, auth, rows, judge, id_numbers, protocol=req.protocol, aliases=aliases)
         results: list[Answer] = []
         answered: dict[str, Answer] = {}
+        linked_before = _linked_answers(conn, auth, req.mutations, seen)
         for m, data in zip(req.mutations, checked, strict=True):
             old = seen.get(m.mutation_id)
             if old is not None:
-                _mid, old_status, old_version, old_error, old_fields = old
-                status = old_status if old_status in ("rejected", "conflict") else "duplicate"
-                results.append(
-                    Answer(
-                        mutation_id=m.mutation_id,
-                        status=status,  # type: ignore[arg-type]
-                        server_version=old_version,
-                        error=old_error,
-                        fields=json.loads(old_fields or "[]"),
-                    )
-                )
+                results.append(linked_before.get(m.mutation_id) or _answer_again(old))
                 continue
             if m.mutation_id in answered:
-                results.append(dataclasses.replace(answered[m.mutation_id], status="duplicate"))
+                results.append(msgspec.structs.replace(answered[m.mutation_id], status="duplicate"))
                 continue
             result = batch.apply(m, data)
             answered[m.mutation_id] = result
             results.append(result)
-        extra = derived.after_push(conn, batch.rows, auth) + batch.new_conflicts + judge.flags
+        identity.save_aliases(conn, auth.district_id, auth.station_id, batch.new_aliases)
+        raised = conflict_records.settle(conn, batch.new_conflicts)
+        extra = derived.after_push(conn, batch.rows, auth) + raised + judge.flags
         flush(conn, list(batch.rows.values()) + extra)
         if answered:
             stamp = processed(mutation.c.created_at, conn.dialect, now())

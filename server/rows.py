@@ -65,6 +65,8 @@ class Row:
             natural = data.get("code")
         elif self.entity == "receipt":
             natural = data.get("number")
+        elif self.entity == "conflict":  # the key its parties' records share
+            natural = f"{data.get('row_id')}|{data.get('field')}"[:64]
         is_relief = self.entity == "relief"
         return {
             "member_id": data.get("member_id") if is_relief else None,

@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 from sqlmodel import col, select
 
-from ..models import Conflict, Member, utcnow
+from ..models import Conflict, Member, Outbox, utcnow
+from ..models.base import new_id
 from . import members
 from .context import Ctx
 from .errors import NotFound, UserFacingError, ValidationError
@@ -24,19 +25,49 @@ Choice = Literal["local", "server"]
 EDITABLE = frozenset(f.name for f in dataclasses.fields(members.MemberInput)) - {"warnings"}
 
 
-def _value(conflict: Conflict, choice: str) -> str | None:
+def _value(conflict: Conflict, choice: str, custom: dict[str, str] | None = None) -> str | None:
+    if choice == "value":
+        return (custom or {}).get(conflict.id, "")
     return conflict.local_value if choice == "local" else conflict.server_value
 
 
-def resolve_conflicts(ctx: Ctx, choices: dict[str, str]) -> int:
-    """Apply {conflict_id: "local" | "server"}; returns how many conflicts were resolved.
+def _queue_resolution(unit: Any, row: Conflict, value: str | None) -> None:
+    """The district holds the conflict for every station that touched the field: the
+    resolution goes there (after the member's edit, queued first) and closes it for all."""
+    if row.field == "__record__":  # a local clash this station parked: not the district's
+        return
+    stamp = row.resolved_at or utcnow()
+    record = {"id": row.id, "resolved_at": stamp.isoformat(), "value": value}
+    unit.session.connection().execute(
+        Outbox.__table__.insert(),  # type: ignore[attr-defined]
+        dict(
+            mutation_id=new_id(),
+            entity="conflict",
+            row_id=row.id,
+            op="upsert",
+            base_version=0,
+            payload={"record": record},
+            created_at=stamp,
+            state="pending",
+            attempts=0,
+        ),
+    )
+    unit.changed.add("sync")
+
+
+def resolve_conflicts(
+    ctx: Ctx, choices: dict[str, str], custom: dict[str, str] | None = None
+) -> int:
+    """Apply {conflict_id: "local" | "server" | "value"} ("value": the text in custom[id],
+    typed by a person); returns how many conflicts were resolved.
 
     All of one member's chosen fields go into a single update_member call. A field the
     member form cannot edit (one derived from the ID number, say) can only keep the server
     version, which the station receives with the next pull anyway.
     """
     ctx.require_write()
-    bad = {cid: f"未知的选择：{c}" for cid, c in choices.items() if c not in ("local", "server")}
+    known = ("local", "server", "value")
+    bad = {cid: f"未知的选择：{c}" for cid, c in choices.items() if c not in known}
     if bad:
         raise ValidationError(bad)
     if not choices:
@@ -53,21 +84,27 @@ def resolve_conflicts(ctx: Ctx, choices: dict[str, str]) -> int:
             raise UserFacingError("这条冲突已经处理过了，请刷新后重试")
         if row.entity != "member":
             raise UserFacingError(f"暂不能在本机处理“{row.entity}”类记录的冲突")
-        if row.field not in EDITABLE and choices[row.id] == "local":
+        if row.field not in EDITABLE and choices[row.id] != "server":
             label = members.FIELD_LABELS.get(row.field, row.field)
             raise UserFacingError(f"“{label}”由其他字段决定，只能保留服务器版本")
         by_member[row.row_id].append(row)
     for member_id, conflicts in by_member.items():
-        _apply(ctx, member_id, conflicts, choices)
+        _apply(ctx, member_id, conflicts, choices, custom)
     return len(found)
 
 
-def _apply(ctx: Ctx, member_id: str, conflicts: list[Conflict], choices: dict[str, str]) -> None:
+def _apply(
+    ctx: Ctx,
+    member_id: str,
+    conflicts: list[Conflict],
+    choices: dict[str, str],
+    custom: dict[str, str] | None = None,
+) -> None:
     member = members.get_member(ctx, member_id)
     data = members.MemberInput.from_member(member)
     for conflict in conflicts:
         if conflict.field in EDITABLE:
-            value: Any = _value(conflict, choices[conflict.id])
+            value: Any = _value(conflict, choices[conflict.id], custom)
             if value is None and isinstance(getattr(data, conflict.field), str):
                 value = ""
             setattr(data, conflict.field, value)
@@ -79,6 +116,7 @@ def _apply(ctx: Ctx, member_id: str, conflicts: list[Conflict], choices: dict[st
             if row is not None:
                 row.resolved_at = now
                 unit.session.add(row)
+                _queue_resolution(unit, row, _value(row, choices[row.id], custom))
         unit.session.flush()
         still_open = unit.session.exec(
             select(Conflict.id).where(

@@ -139,7 +139,12 @@ class SyncResult:
     def summary(self) -> str:
         """Chinese, one line, for the command line and the status bar."""
         parts = [f"上传 {self.pushed} 条", f"下载 {self.pulled} 条", f"请求 {self.requests} 次"]
-        labels = {"conflict": "冲突", "rejected": "被拒绝", "duplicate": "重复"}
+        labels = {
+            "conflict": "冲突",
+            "rejected": "被拒绝",
+            "duplicate": "重复",
+            "linked": "关联区里已有会员",
+        }
         parts += [f"{labels[k]} {v} 条" for k, v in self.statuses.items() if k in labels and v]
         return "，".join(parts) + "".join(f"\n注意：{w}" for w in self.warnings)
 

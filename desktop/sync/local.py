@@ -101,6 +101,7 @@ def record_results(
                 tuple(chunk),
             ).all()
         outbox_updates: list[tuple[str, str | None, int]] = []  # (state, error, seq)
+        links: list[Any] = []
         row_updates: dict[str, list[tuple[str, str | None, int, str, int]]] = defaultdict(list)
         for seq, mid, entity, row_id in entries:
             result = by_mid.get(mid)
@@ -114,6 +115,9 @@ def record_results(
                 state, error = "rejected", result.error or "被服务器拒绝"
             elif result.status == "conflict":
                 state, error = "conflict", "与其他服务站的修改冲突：" + "、".join(result.fields)
+            elif result.status == "linked" and result.member_id and result.record is not None:
+                links.append(_link_of(row_id, result))
+                continue
             if entity in SYNCED_TABLES:
                 row_updates[entity].append((state, error, result.server_version, row_id, seq))
         for (state, error), keys in _grouped(outbox_updates).items():
@@ -146,7 +150,23 @@ def record_results(
                     values,
                     keys,
                 )
+        if links:
+            from .relink import relink_all
+
+            relink_all(conn, links)
     return dict(counts)
+
+
+def _link_of(row_id: str, result: MutationResult | wire.MutationResult) -> Any:
+    from .relink import Link
+
+    return Link(
+        old=row_id,
+        new=str(result.member_id),
+        record=dict(result.record or {}),
+        version=result.server_version,
+        conflicted=tuple(result.fields),
+    )
 
 
 def _grouped(rows: Iterable[tuple[Any, ...]]) -> dict[tuple[Any, ...], list[Any]]:
@@ -284,7 +304,10 @@ def _apply_one(
             else:
                 conn.execute(insert(table).values(values))
     except IntegrityError as exc:
-        _park(conn, entity, values, exc)
+        from .relink import adopt_pulled
+
+        if entity != "member" or "b_id" in values or not adopt_pulled(conn, values):
+            _park(conn, entity, values, exc)
     except Exception as exc:  # noqa: BLE001 - whatever it is, it must not stop the sync
         row_id = str(values.get("id") or values.get("b_id"))
         aside.append((entity, row_id, f"本机无法保存该记录（{type(exc).__name__}）"))
@@ -292,7 +315,7 @@ def _apply_one(
 
 def _park(conn: Connection, entity: str, values: dict[str, Any], exc: Exception) -> None:
     row_id = values.get("id") or values.get("b_id")
-    log.warning("parking %s %s: %s", entity, row_id, type(exc).__name__)
+    log.debug("parking %s %s: %s", entity, row_id, type(exc).__name__)  # summed per page
     conn.execute(
         insert(Conflict.__table__)  # type: ignore[attr-defined]
         .values(
@@ -306,6 +329,14 @@ def _park(conn: Connection, entity: str, values: dict[str, Any], exc: Exception)
             created_at=dt.datetime.now(dt.UTC),
         )
         .prefix_with("OR IGNORE")
+    )
+
+
+def _parked_count(conn: Connection) -> int:
+    return int(
+        conn.exec_driver_sql(
+            "SELECT count(*) FROM conflict WHERE field = '__record__' AND resolved_at IS NULL"
+        ).scalar_one()
     )
 
 
@@ -338,7 +369,9 @@ def _apply_finding(conn: Connection, change: Change) -> None:
     flags: Table = DuplicateFlag.__table__  # type: ignore[attr-defined]
     d = change.data
     created = dt.datetime.fromisoformat(str(d.get("created_at")))
-    if change.entity == "conflict":
+    if change.entity == "conflict" and d.get("resolved_at"):
+        _close_conflict(conn, change)
+    elif change.entity == "conflict":
         conn.execute(
             insert(conflicts)
             .prefix_with("OR IGNORE")
@@ -373,6 +406,32 @@ def _apply_finding(conn: Connection, change: Change) -> None:
             conn.execute(insert(flags).values(id=change.id, created_at=created, **values))
 
 
+def _close_conflict(conn: Connection, change: Change) -> None:
+    """A conflict resolved at another party (or by the district): closed here too, and the
+    member's mark cleared once none of its conflicts is open."""
+    conflicts: Table = Conflict.__table__  # type: ignore[attr-defined]
+    member = table_of("member")
+    d = change.data
+    stamp = dt.datetime.fromisoformat(str(d.get("resolved_at")))
+    conn.execute(
+        update(conflicts)
+        .where(conflicts.c.id == change.id, conflicts.c.resolved_at.is_(None))
+        .values(resolved_at=stamp)
+    )
+    row_id = str(d.get("row_id"))
+    still_open = conn.execute(
+        select(conflicts.c.id).where(
+            conflicts.c.row_id == row_id, conflicts.c.resolved_at.is_(None)
+        )
+    ).first()
+    if still_open is None:
+        conn.execute(
+            update(member)
+            .where(member.c.id == row_id, member.c.sync_state == "conflict")
+            .values(sync_state="synced", sync_error=None)
+        )
+
+
 def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dict[str, int]:
     """Apply one pulled page and store its cursor, in one transaction."""
     groups: dict[str, list[Change]] = defaultdict(list)
@@ -380,6 +439,7 @@ def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dic
         groups[change.entity].append(change)
     aside: Aside = []
     with engine.begin() as conn:
+        parked = _parked_count(conn)
         for entity, changes in groups.items():
             if entity in SYNCED_TABLES:
                 _apply_entity(conn, entity, changes, aside)
@@ -388,6 +448,9 @@ def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dic
             _apply_server_made(conn, made, aside)
         if aside:
             _remember_aside(conn, aside)
+        parked = _parked_count(conn) - parked
+        if parked:
+            log.warning("parked %d pulled records that clash with local ones", parked)
         write_setting(conn, CURSOR, str(page.next_cursor))
         write_setting(conn, FULL_PULL, "1" if page.has_more and full else "")
     return {entity: len(changes) for entity, changes in groups.items()}
@@ -396,8 +459,11 @@ def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dic
 def _remember_aside(conn: Connection, aside: Aside) -> None:
     """Add set-aside records to the list the sync page shows (ids and reasons only: no
     personal data goes to the log)."""
-    for entity, row_id, reason in aside:
-        log.warning("set aside pulled %s %s: %s", entity, row_id, reason)
+    by_reason: dict[tuple[str, str], int] = defaultdict(int)
+    for entity, _row_id, reason in aside:
+        by_reason[(entity, reason)] += 1
+    for (entity, reason), n in sorted(by_reason.items()):
+        log.warning("set aside %d pulled %s: %s", n, entity, reason)  # one line per outcome
     stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     raw = conn.execute(select(SETTING.c.value).where(SETTING.c.key == SET_ASIDE)).scalar()
     kept = _aside_list(raw)

@@ -111,8 +111,11 @@ def test_two_stations_adding_the_same_person_at_once_end_with_one_member(
         if m.entity == "member"
     ]
     assert "rejected" not in statuses_a
-    assert [r.status for r in member_results_b] == ["rejected"]
-    assert "身份证号已由其他服务站登记" in (member_results_b[0].error or "")
+    # protocol 3: B's new record is linked to A's member, not refused
+    assert [r.status for r in member_results_b] == ["linked"]
+    a_member = next(m.row_id for m in bodies[a.code].mutations if m.entity == "member")
+    assert member_results_b[0].member_id == a_member
+    assert member_results_b[0].record["id_number"] == number  # type: ignore[index]
     assert _members_with(district, number) == 1
     if district.engine.dialect.name == "postgresql":
         # B's check could not see A's uncommitted member: the unique index caught it
@@ -142,3 +145,22 @@ def test_the_server_takes_only_the_canonical_spelling_of_an_id_number(
     assert by_entity["member"].status == "rejected"
     assert reason in (by_entity["member"].error or "")
     assert _members_with(district, number) == 0 and _members_with(district, other) == 0
+
+
+def test_a_station_of_the_previous_protocol_is_still_refused_plainly(district: District) -> None:
+    """Protocol 2 knows no "linked": such a station gets the refusal it always got, and an
+    answer without the fields it does not know."""
+    a, b = district.station(1), district.station(2)
+    add_member(a, 43)
+    a.sync()
+    add_member(b, 43)
+    _seqs, body = local.pending_batch(b.engine, 100)
+    req = PushRequest.model_validate_json(body)
+    req.protocol = 2
+    reply = apply_push(district.engine, _auth(district, b.code), req)
+    member = next(
+        r for m, r in zip(req.mutations, reply.results, strict=True) if m.entity == "member"
+    )
+    assert member.status == "rejected"
+    assert "身份证号已由其他服务站登记" in (member.error or "")
+    assert b"member_id" not in reply.to_json() and b"record" not in reply.to_json()
