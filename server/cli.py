@@ -56,7 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--reason", required=True)
     sub.add_parser("integrity", help="列出完整性提示（被改动的收据、撤回的记录）")
     sub.add_parser("flags", help="列出重复救助提示")
-    sub.add_parser("conflicts", help="列出会员修改冲突")
+    s = sub.add_parser("conflicts", help="列出会员修改冲突（姓名脱敏）；resolve 由区里处理")
+    s.add_argument("action", nargs="?", choices=["list", "resolve"], default="list")
+    s.add_argument("conflict", nargs="?", help="resolve：冲突记录编号（任一方的均可）")
+    s.add_argument("--value", help="resolve：会员该字段的新值")
+    s.add_argument("--take", help="resolve：采用哪个服务站的值（服务站编码）")
+    s.add_argument("--all", action="store_true", help="list：包括已处理的")
     s = sub.add_parser("figures", help="月度汇总")
     s.add_argument("period")
     s = sub.add_parser("sync", help="无网络同步：导入服务站的同步文件并生成回执")
@@ -136,13 +141,36 @@ def main(argv: list[str] | None = None) -> int:
         )
     elif args.cmd == "withdraw":
         out = admin.withdraw(engine, args.entity, args.id, args.reason)
-    elif args.cmd in ("flags", "conflicts", "integrity"):
+    elif args.cmd == "conflicts":
+        out = _conflicts(engine, args)
+    elif args.cmd in ("flags", "integrity"):
         kinds = {"flags": "dup_flag", "conflicts": "conflict", "integrity": "integrity_flag"}
         out = admin.list_findings(engine, kinds[args.cmd])
     else:
         out = admin.monthly_figures(engine, args.period)
     print(admin.dumps(out))
     return 0
+
+
+def _conflicts(engine: Engine, args: argparse.Namespace) -> object:
+    from contract.records import RecordError
+
+    from . import conflicts
+
+    if args.action == "list":
+        return conflicts.listing(engine, include_closed=args.all)
+    if not args.conflict or (args.value is None) == (args.take is None):
+        raise SystemExit("错误：请给出冲突编号，并用 --value 新值 或 --take 服务站编码 二选一")
+    try:
+        value = args.value
+        if args.take is not None:
+            value = conflicts.value_of_station(engine, args.conflict, args.take)
+        row = conflicts.resolve_at_district(
+            engine, conflicts.district_of(engine, args.conflict), args.conflict, value
+        )
+    except RecordError as exc:
+        raise SystemExit(f"错误：{exc}") from None
+    return {"resolved": row.id, "field": row.data.get("field"), "value": value}
 
 
 def _sync_import(engine: Engine, args: argparse.Namespace) -> int:

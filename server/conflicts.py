@@ -117,3 +117,72 @@ def resolve_at_district(engine: Engine, district_id: str, conflict_id: str, valu
         close_all(conn, district_id, found, resolution, rows)
         flush(conn, list(rows.values()))
     return found
+
+
+def _mask_name(name: Any) -> str:
+    text = str(name or "")
+    return text[:1] + "*" * max(len(text) - 1, 1) if text else "（无姓名）"
+
+
+def listing(engine: Engine, *, include_closed: bool = False) -> list[dict[str, Any]]:
+    """The district's conflicts, one entry per member and field, with every party's value:
+    names and ID numbers masked (a list for the district office, not a disclosure)."""
+    from contract.idnumber import mask
+
+    from .db import reader, station
+
+    with reader(engine).connect() as conn:
+        codes = dict(
+            conn.execute(station.select().with_only_columns(station.c.id, station.c.code)).all()
+        )
+        rows = query_rows(conn, record.c.entity == "conflict")
+        members = load(conn, [("member", str(r.data.get("row_id"))) for r in rows])
+    groups: dict[str, dict[str, Any]] = {}
+    for row in sorted(rows, key=lambda r: (str(r.data.get("created_at")), r.id)):
+        if not include_closed and not is_open(row):
+            continue
+        member = members.get(("member", str(row.data.get("row_id"))))
+        data = member.data if member is not None else {}
+        entry = groups.setdefault(
+            key_of(row.data),
+            {
+                "member": f"{_mask_name(data.get('name'))}（{mask(data.get('id_number'))}）",
+                "field": row.data.get("field"),
+                "current": data.get(str(row.data.get("field"))),
+                "records": [],
+            },
+        )
+        entry["records"].append(
+            {
+                "id": row.id,
+                "station": codes.get(row.owner, row.owner),
+                "value": row.data.get("local_value"),
+                "resolved_at": row.data.get("resolved_at"),
+            }
+        )
+    return list(groups.values())
+
+
+def district_of(engine: Engine, conflict_id: str) -> str:
+    with engine.connect() as conn:
+        found = load(conn, [("conflict", conflict_id)]).get(("conflict", conflict_id))
+    if found is None:
+        raise RecordError("冲突记录不存在")
+    return found.district_id
+
+
+def value_of_station(engine: Engine, conflict_id: str, station_code: str) -> Any:
+    """The value the named station held in this conflict (its own record's local value)."""
+    from .db import station
+
+    with engine.connect() as conn:
+        found = load(conn, [("conflict", conflict_id)]).get(("conflict", conflict_id))
+        if found is None:
+            raise RecordError("冲突记录不存在")
+        sid = conn.execute(
+            station.select().with_only_columns(station.c.id).where(station.c.code == station_code)
+        ).scalar()
+        for row in [found, *siblings(conn, found.district_id, key_of(found.data))]:
+            if row.owner == sid:
+                return row.data.get("local_value")
+    raise RecordError(f"服务站 {station_code} 不是这条冲突的一方")

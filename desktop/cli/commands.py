@@ -465,6 +465,9 @@ def register(sub: Any) -> Any:
     p.add_argument("--job-group")
     p.add_argument("--hardship")
     p.set_defaults(handler=cmd_member_add)
+    from .member_cmds import register_member_edit
+
+    register_member_edit(member)
 
     visit = sub.add_parser("visit", help="走访").add_subparsers(dest="action", required=True)
     p = visit.add_parser("add", help="登记走访")
