@@ -86,7 +86,19 @@ def _pdf(
     content: dict[str, Any], copy_label: str | None = None, void_reason: str | None = None
 ) -> int:
     data = render_receipt(content, copy_label=copy_label, void_reason=void_reason)
-    return _is_pdf(data, f"收据 {content.get('number')} ")
+    size = _is_pdf(data, f"收据 {content.get('number')} ")
+    _print_copy(data, f"收据 {content.get('number')} ")
+    return size
+
+
+def _print_copy(data: bytes, what: str) -> None:
+    """What preview and printing draw: the page through PDFium (the bundled libpdfium loads),
+    and the print copy made of it."""
+    from .receipts.printcopy import print_copy
+
+    copy = print_copy(data, dpi=72)
+    if not copy.startswith(b"%PDF-") or len(copy) < 2000:
+        raise SmokeError(f"{what}无法渲染为打印页")
 
 
 def _is_pdf(data: bytes, what: str) -> int:
