@@ -288,6 +288,9 @@ class Batch:
             current.origin = me if origin and same else None
             current.last_writer = me
             current.dirty = True
+        elif conflicts:  # the pusher still shows its own value: it pulls the one held
+            current.origin = None
+            current.dirty = True
         for name in conflicts:
             self._raise_conflict(current, name, data.get(name), previous_writer)
         return changed

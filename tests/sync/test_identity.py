@@ -142,6 +142,7 @@ def test_one_field_changed_at_two_stations_is_one_conflict_closed_everywhere(dis
     ]
     for st in (a, b):
         assert [(x.field, x.resolved_at) for x in st.rows(Conflict)] == [("phone", None)]
+    assert a.snapshot(Member) == b.snapshot(Member)  # both show the value held meanwhile
     # resolved once, at B, taking B's own value: closed at A and on the server too
     (mine,) = b.rows(Conflict)
     conflict_service.resolve_conflicts(b.ctx, {mine.id: "local"})
