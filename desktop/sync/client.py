@@ -167,6 +167,7 @@ class SyncClient:
         Requests go one at a time, in outbox order. While the server works on one batch, a
         helper thread records the results of the previous batch and builds the next body, so
         the station's share of the work overlaps the server's instead of adding to it."""
+        local.requeue_identity_refusals(self.engine)
         with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as worker:
             marks: deque[Future[tuple[dict[str, int], int]]] = deque()
             try:

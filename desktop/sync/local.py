@@ -82,6 +82,21 @@ def pending_batch(engine: Engine, limit: int, after: int = 0) -> tuple[list[int]
     return [int(r[0]) for r in rows], body.encode()
 
 
+IDENTITY_REFUSAL = "身份证号已由其他服务站登记"
+
+
+def requeue_identity_refusals(engine: Engine) -> int:
+    """New members an earlier server refused because the district already had the person go
+    out again: a server of protocol 3 links them instead. Returns how many."""
+    with engine.begin() as conn:
+        done = conn.exec_driver_sql(
+            "UPDATE outbox SET state = 'pending' WHERE state = 'rejected' AND entity = 'member' "
+            "AND last_error LIKE ?",
+            (f"%{IDENTITY_REFUSAL}%",),
+        )
+    return int(done.rowcount or 0)
+
+
 def record_results(
     engine: Engine, seqs: list[int], results: Iterable[MutationResult | wire.MutationResult]
 ) -> dict[str, int]:

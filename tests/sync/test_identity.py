@@ -179,3 +179,21 @@ def test_an_overlapping_roster_links_every_shared_person_with_one_line_per_outco
 
 def result_summary(result) -> str:
     return result.summary()
+
+
+def test_members_an_earlier_server_refused_as_taken_are_linked_on_the_next_sync(district):
+    c, d = district.station(1), district.station(2)
+    mc = add_member(c, 77)
+    c.sync()
+    md = add_member(d, 77)
+    # what a station kept from a server of protocol 2: the new member refused, parked
+    with d.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE outbox SET state = 'rejected', last_error = ? WHERE row_id = ?",
+            ("会员：身份证号已由其他服务站登记为会员（编号 x）", md.id),
+        )
+        conn.exec_driver_sql("UPDATE member SET sync_state = 'rejected' WHERE id = ?", (md.id,))
+    result = d.sync()
+    assert result.statuses.get("linked") == 1
+    assert [(m.id, m.sync_state) for m in d.rows(Member)] == [(mc.id, "synced")]
+    assert d.outbox_states().get("rejected", 0) == 0
