@@ -4027,6 +4027,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The ID number repeats row {0}</translation>
     </message>
     <message>
+        <source>身份证号已由其他服务站登记</source>
+        <translation>The ID number is already registered by another station</translation>
+    </message>
+    <message>
         <source>身份证号已由其他服务站登记为会员（编号 {0}）</source>
         <translation>The ID number is already registered as a member by another station (ID {0})</translation>
     </message>
