@@ -48,6 +48,8 @@ def send(engine: Engine, http: httpx.Client) -> AuditAnswer | None:
         head = conn.execute(HEAD_SQL).first()
     head_seq, head_hash = (int(head[0]), str(head[1])) if head else (0, "")
     held = AuditHead.model_validate(http.get("/v1/audit/head").raise_for_status().json())
+    if (held.seq, held.hash) == (head_seq, head_hash):
+        return None  # the district holds this head already: nothing to send
     after, answer = held.seq, None
     while answer is None or (answer.status == "ok" and answer.seq < head_seq):
         events = _events(engine, after) if head_seq > after else []

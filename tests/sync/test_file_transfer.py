@@ -23,9 +23,13 @@ from .harness import DISTRICT, add_member, add_relief
 
 
 def server_state(district):
+    """The district's records, less the audit chain it anchors: that travels only with an
+    online sync (server/audit.py), so a station's first online sync after files adds it."""
     with district.engine.connect() as conn:
         rows = conn.execute(
-            select(record.c.entity, record.c.id, record.c.version, record.c.seq, record.c.data)
+            select(
+                record.c.entity, record.c.id, record.c.version, record.c.seq, record.c.data
+            ).where(record.c.entity.not_in(["audit_event", "audit_anchor"]))
         ).all()
         mutations = conn.execute(text("SELECT count(*) FROM mutation")).scalar()
     return sorted(tuple(r) for r in rows), mutations
