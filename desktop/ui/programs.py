@@ -145,23 +145,20 @@ class ProgramDialog(QDialog):
 
     def save(self) -> None:
         from desktop.services import programs
-        from desktop.services.errors import ValidationError
 
         from .errors import show_form_error
+        from .forms import save_form
 
-        try:
-            data = self.collect()
-        except ValidationError as exc:
-            self.form.show_errors(exc.errors)
-            return
-        ctx = self.state.ctx
-        if self.program is None:
-            op = self.state.ops.query(programs.add_program, ctx, data)
-        else:
-            op = self.state.ops.query(programs.update_program, ctx, self.program.id, data)
-        op.success(lambda _p: self.accept()).failure(
-            lambda exc: show_form_error(self, self.form, exc)
-        ).run()
+        save_form(
+            self.state,
+            self.form,
+            self.collect,
+            programs.add_program,
+            programs.update_program,
+            self.program.id if self.program is not None else None,
+            lambda _p: self.accept(),
+            lambda exc: show_form_error(self, self.form, exc),
+        )
 
 
 class ProgramsCard(Card):

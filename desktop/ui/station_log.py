@@ -167,19 +167,20 @@ class StationLogPage(Page):
 
     def save(self) -> None:
         from desktop.services import corrections, logs
-        from desktop.services.errors import ValidationError
 
-        try:
-            data = self.read_form()
-        except ValidationError as exc:
-            self.form.show_errors(exc.errors)
-            return
-        ctx = self.state.ctx
-        if self.editing is None:
-            op = self.state.ops.query(logs.add_log, ctx, data)
-        else:
-            op = self.state.ops.query(corrections.edit_log, ctx, self.editing.id, data)
-        op.success(self._saved).failure(self._failed).run()
+        from .forms import save_form
+
+        editing = self.editing.id if self.editing is not None else None
+        save_form(
+            self.state,
+            self.form,
+            self.read_form,
+            logs.add_log,
+            corrections.edit_log,
+            editing,
+            self._saved,
+            self._failed,
+        )
 
     def _saved(self, entry: Any) -> None:
         text = self.tr("已修改 %1 的日志。") if self.editing else self.tr("已记录 %1 的日志。")
