@@ -197,3 +197,28 @@ def test_members_an_earlier_server_refused_as_taken_are_linked_on_the_next_sync(
     assert result.statuses.get("linked") == 1
     assert [(m.id, m.sync_state) for m in d.rows(Member)] == [(mc.id, "synced")]
     assert d.outbox_states().get("rejected", 0) == 0
+
+
+def test_a_pulled_member_for_a_person_added_here_meanwhile_is_adopted_not_parked(district):
+    from desktop.sync import commands
+
+    c, d = district.station(1), district.station(2)
+    d.sync()
+    mc = add_member(c, 91)
+    c.sync()
+    number = make_id_number(91)
+    md = member_service.add_member(
+        d.ctx, member_service.MemberInput(name="张三", id_number=number, phone="13922223333")
+    )
+    with commands.client_for(d.engine, sleep=lambda _s: None) as client:
+        client.pull()  # the district's member arrives before D pushed its own
+    assert [m.id for m in d.rows(Member)] == [mc.id]
+    assert not [x for x in d.rows(Conflict) if x.field == "__record__"]  # nothing parked
+    d.sync()
+    c.sync()
+    assert c.snapshot(Member) == d.snapshot(Member)
+    assert md.id not in d.snapshot(Member)
+    # D's phone was not lost: it is the other side of a conflict both stations show
+    for st, mine in ((c, "13800000091"), (d, "13922223333")):
+        rows = [(x.field, x.local_value) for x in st.rows(Conflict)]
+        assert rows == [("phone", mine)], st.code
