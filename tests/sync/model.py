@@ -49,9 +49,9 @@ from desktop.store import open_store
 from desktop.sync import commands
 from desktop.sync.client import SyncError
 from server import admin
-from server.db import record
+from server.db import district, record
 
-from .harness import District, StationHandle, make_id_number
+from .harness import District, StationHandle, drop_pg_schema, fresh_pg_url, make_id_number
 
 POOL = 6  # ID numbers the stations draw from
 PHONES = [f"1390000{k:04d}" for k in range(4)]
@@ -93,6 +93,8 @@ class Shared:
 
     server: District | None = None
     root: Path | None = None
+    postgres = False  # the server on PostgreSQL (a fresh schema per run) instead of SQLite
+    schema: str | None = None
     examples = 0
     seen: Counter[str] = Counter()  # what the runs exercised, printed by main()
 
@@ -100,7 +102,10 @@ class Shared:
     def district(cls) -> tuple[District, str]:
         if cls.server is None:
             cls.root = Path(tempfile.mkdtemp(prefix="sd-model-"))
-            cls.server = District(f"sqlite:///{cls.root / 'server.sqlite3'}", cls.root)
+            url = f"sqlite:///{cls.root / 'server.sqlite3'}"
+            if cls.postgres:
+                url, cls.schema = fresh_pg_url()
+            cls.server = District(url, cls.root)
         cls.examples += 1
         code = f"{450000 + cls.examples:06d}"
         admin.create_district(cls.server.engine, code, f"模型区{cls.examples}")
@@ -112,6 +117,9 @@ class Shared:
             cls.server.close()
             shutil.rmtree(cls.root or "", ignore_errors=True)
             cls.server = None
+        if cls.schema is not None:
+            drop_pg_schema(cls.schema)
+            cls.schema = None
 
 
 def make_station(server: District, district_code: str, number: int) -> StationHandle:
@@ -278,8 +286,8 @@ class DistrictModel(RuleBasedStateMachine):
     def _district_id(self) -> str:
         with self.server.engine.connect() as conn:
             return str(
-                conn.exec_driver_sql(
-                    "SELECT id FROM district WHERE code = ?", (self.district_code,)
+                conn.execute(
+                    select(district.c.id).where(district.c.code == self.district_code)
                 ).scalar_one()
             )
 
@@ -370,8 +378,11 @@ class DistrictModel(RuleBasedStateMachine):
             s.engine.dispose()
 
 
-def run(examples: int, steps: int = 20, seed: int | None = None) -> float:
+def run(
+    examples: int, steps: int = 20, seed: int | None = None, *, postgres: bool = False
+) -> float:
     """Run the machine for `examples` examples; returns the seconds it took."""
+    Shared.postgres = postgres
     from hypothesis import seed as with_seed
     from hypothesis.stateful import run_state_machine_as_test
 
@@ -398,8 +409,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=100)
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--seed", type=int)
+    parser.add_argument(
+        "--postgres", action="store_true", help="服务器用 127.0.0.1:5432 的 PostgreSQL"
+    )
     args = parser.parse_args(argv)
-    took = run(args.examples, args.steps, args.seed)
+    took = run(args.examples, args.steps, args.seed, postgres=args.postgres)
     print(f"{args.examples} examples of up to {args.steps} steps passed in {took:.1f} s")
     print("exercised (summed over full-round checks):", dict(sorted(Shared.seen.items())))
     return 0
