@@ -17,45 +17,17 @@ import msgspec
 from sqlalchemy import Connection, Engine, func, select
 
 from contract import protocol, rules
-from contract.protocol import DISTRICT_ONLY, LINK_PROTOCOL, OWNED, RESOLVABLE, SHARED, Status
+from contract.protocol import DISTRICT_ONLY, LINK_PROTOCOL, OWNED, RESOLVABLE, SHARED
 from contract.records import RecordError, check_whole, clean_wire
 from contract.sqlbind import placeholder
 from contract.wire import Mutation, PushRequest, push_from_model
 
 from . import conflicts as conflict_records
 from . import derived, identity
+from .answers import Answer, PushReply, answer_again, linked_answers
 from .db import closed_period, is_postgres, mutation
 from .judge import Judge
 from .rows import Row, flush, load, now, processed, select_in
-
-
-class Answer(msgspec.Struct, omit_defaults=True):
-    """One mutation's answer, as MutationResult in the protocol (a plain object: a push makes
-    thousands, and building pydantic models for them cost more than serialising them).
-    Defaults are left out of the body, so a station of an earlier protocol never meets the
-    fields it does not know (member_id and record come only with "linked")."""
-
-    mutation_id: str
-    status: Status
-    server_version: int = 0
-    error: str | None = None
-    fields: list[str] = msgspec.field(default_factory=list)
-    member_id: str | None = None
-    record: dict[str, Any] | None = None
-
-
-@dataclass(slots=True)
-class PushReply:
-    """The answer to a push; to_json() is the PushResponse body."""
-
-    results: list[Answer]
-    server_time: dt.datetime
-
-    def to_json(self) -> bytes:
-        return _ENCODER.encode(self)
-
-
-_ENCODER = msgspec.json.Encoder()
 
 
 @dataclass(frozen=True)
@@ -389,45 +361,6 @@ def _seen(conn: Connection, station_id: str, ids: list[str]) -> dict[str, Any]:
     return {item[0]: item for item in select_in(conn, sql, (station_id,), ids)}
 
 
-def _answer_again(old: Any) -> Answer:
-    """The answer to a mutation already applied, as first given (applied becomes duplicate)."""
-    _mid, status, version, error, fields = old
-    return Answer(
-        mutation_id=_mid,
-        status=status if status in ("rejected", "conflict") else "duplicate",
-        server_version=version,
-        error=error,
-        fields=json.loads(fields or "[]"),
-    )
-
-
-def _linked_answers(
-    conn: Connection, auth: StationAuth, mutations: list[Mutation], seen: dict[str, Any]
-) -> dict[str, Answer]:
-    """A retried link is answered as a link again, with the member as stored now: the station
-    that missed the first answer still has its row to re-point."""
-    linked = {
-        m.row_id: m for m in mutations if (seen.get(m.mutation_id) or ("", ""))[1] == "linked"
-    }
-    if not linked:
-        return {}
-    aliases = identity.load_aliases(conn, auth.district_id, linked)
-    members = load(conn, [("member", target) for target in aliases.values()])
-    out = {}
-    for alias, m in linked.items():
-        row = members.get(("member", aliases.get(alias, "")))
-        if row is not None:
-            out[m.mutation_id] = Answer(
-                mutation_id=m.mutation_id,
-                status="linked",
-                server_version=row.version,
-                fields=json.loads(seen[m.mutation_id][4] or "[]"),
-                member_id=row.id,
-                record=row.data,
-            )
-    return out
-
-
 def apply_push(
     engine: Engine,
     auth: StationAuth,
@@ -473,11 +406,11 @@ def apply_push(
         batch = Batch(conn, auth, rows, judge, id_numbers, protocol=req.protocol, aliases=aliases)
         results: list[Answer] = []
         answered: dict[str, Answer] = {}
-        linked_before = _linked_answers(conn, auth, req.mutations, seen)
+        linked_before = linked_answers(conn, auth.district_id, req.mutations, seen)
         for m, data in zip(req.mutations, checked, strict=True):
             old = seen.get(m.mutation_id)
             if old is not None:
-                results.append(linked_before.get(m.mutation_id) or _answer_again(old))
+                results.append(linked_before.get(m.mutation_id) or answer_again(old))
                 continue
             if m.mutation_id in answered:
                 results.append(msgspec.structs.replace(answered[m.mutation_id], status="duplicate"))
