@@ -8,7 +8,8 @@ full sync round (every station syncs twice without faults):
 
 - the server and every station hold the same members, and one member per ID number;
 - every edit ever made is the current value, or is recorded in a conflict, or was replaced by a
-  later edit made where it had been seen (the same station, or one that pulled it first);
+  later edit made where it had been seen (the same station, or one that pulled it first), or
+  another edit changed the field from exactly this value (the three-way merge's base);
 - every hand-out exists exactly once, with its receipt number, at the server and its station;
 - a duplicate-aid flag exists (at the server and at its station) if and only if the rule holds:
   the same program in the same month at two stations, or more times a year than it allows.
@@ -86,6 +87,7 @@ class Edit:
     field: str
     value: str
     step: int  # when it was made
+    before: str | None = None  # the station's value of the field when it made the edit
 
 
 class Shared:
@@ -160,6 +162,8 @@ class DistrictModel(RuleBasedStateMachine):
         self.syncs: dict[int, list[int]] = defaultdict(list)  # station -> steps syncs began
         self.handouts: list[tuple[int, str, str]] = []  # (station, relief id, receipt number)
         self.district_code = code
+        for i, first in ((0, 0), (1, 1)):  # two overlapping rosters: people at every station
+            self.import_roster(i, first, 3)
         self._full_round()
 
     # -- rules -------------------------------------------------------------------------------
@@ -168,9 +172,9 @@ class DistrictModel(RuleBasedStateMachine):
         with Session(self.stations[i].engine) as session:
             return session.exec(select(Member).where(Member.id_number == number)).scalars().first()  # type: ignore[call-overload,no-any-return]
 
-    def _note(self, i: int, number: str, field: str, value: str) -> None:
+    def _note(self, i: int, number: str, field: str, value: str, before: str | None = None) -> None:
         self.step += 1
-        self.edits.append(Edit(len(self.edits), i, number, field, value, self.step))
+        self.edits.append(Edit(len(self.edits), i, number, field, value, self.step, before))
 
     @rule(i=st.integers(0, 2), n=st.integers(0, POOL - 1), phone=st.sampled_from(PHONES))
     def add_person(self, i: int, n: int, phone: str) -> None:
@@ -194,16 +198,35 @@ class DistrictModel(RuleBasedStateMachine):
         k=st.integers(0, 3),
     )
     def edit_one_field(self, i: int, n: int, field: str, k: int) -> None:
+        values = FIELDS[field]
+        self._edit_to(i, n, field, values[k % len(values)])
+
+    def _edit_to(self, i: int, n: int, field: str, value: str) -> None:
         number = make_id_number(n)
         member = self._local(i, number)
         if member is None:
             return
-        values = FIELDS[field]
-        value = values[k % len(values)]
         data = member_service.MemberInput.from_member(member)
+        before = getattr(data, field)
         setattr(data, field, value)
         member_service.update_member(self.stations[i].ctx, member.id, data)
-        self._note(i, number, field, value)
+        self._note(i, number, field, value, before)
+
+    @rule(
+        i=st.integers(0, 2),
+        j=st.integers(0, 2),
+        n=st.integers(0, POOL - 1),
+        field=st.sampled_from(sorted(FIELDS)),
+        k=st.integers(0, 3),
+    )
+    def same_field_at_two_stations(self, i: int, j: int, n: int, field: str, k: int) -> None:
+        """The collision the issue was about: one field, two stations, different values."""
+        member = self._local(i, make_id_number(n))
+        if i == j or member is None:
+            return
+        others = [v for v in FIELDS[field] if v != getattr(member, field)]
+        self._edit_to(i, n, field, others[k % len(others)])
+        self._edit_to(j, n, field, others[(k + 1) % len(others)])
 
     @rule(i=st.integers(0, 2), n=st.integers(0, POOL - 1))
     def issue_relief(self, i: int, n: int) -> None:
@@ -255,10 +278,10 @@ class DistrictModel(RuleBasedStateMachine):
 
     def _note_resolution(self, i: int, conflict: Conflict, take: str) -> None:
         value = conflict.local_value if take == "local" else conflict.server_value
-        member = self.stations[i].rows(Member)
-        number = next((m.id_number for m in member if m.id == conflict.row_id), None)
-        if number is not None and value is not None:
-            self._note(i, number, conflict.field, value)
+        member = next((m for m in self.stations[i].rows(Member) if m.id == conflict.row_id), None)
+        if member is not None and value is not None:
+            before = getattr(member, conflict.field, None)
+            self._note(i, member.id_number, conflict.field, value, before)
 
     @rule()
     def full_round(self) -> None:
@@ -326,7 +349,14 @@ class DistrictModel(RuleBasedStateMachine):
             assert self._replaced(e), f"edit lost: {e} (held {data.get(e.field)!r})"
 
     def _replaced(self, e: Edit) -> bool:
-        """A later edit of the same field made where this one had been seen."""
+        """A later edit of the same field made where this one had been seen, or an edit that
+        changed the field from this very value (three-way merge: the value this edit says is
+        that edit's base, so only the other side changed it)."""
+        if any(
+            (o.number, o.field, o.before) == (e.number, e.field, e.value) and o.idx != e.idx
+            for o in self.edits
+        ):
+            return True
         seen_at = self.published.get(e.idx)
         for later in self.edits[e.idx + 1 :]:
             if (later.number, later.field) != (e.number, e.field):
