@@ -351,7 +351,8 @@ def test_same_grants_racing_through_two_processes_are_all_flagged(district, two)
 @pytest.mark.parametrize("district", ["postgres"], indirect=True)
 def test_same_id_number_registered_at_the_same_moment_is_stored_once(district, two):
     """Two stations register the same person at the same moment through two processes: the
-    district must end with one member for the ID number and the later push rejected."""
+    district must end with one member for the ID number, and the later push is linked to it
+    (one person, one member: issue 13), not refused."""
     district, one, other = two
     a = _use(district.station(1), one)
     b = _use(district.station(2), other)
@@ -365,12 +366,12 @@ def test_same_id_number_registered_at_the_same_moment_is_stored_once(district, t
     held.finish()
     pushing.join(60)
     assert not pushing.is_alive() and not isinstance(result[0], BaseException), result
-    assert result[0].statuses == {"rejected": 1}
+    assert result[0].statuses == {"linked": 1}
     stored = _server_count(
         district,
         "SELECT count(*) FROM record WHERE entity='member' AND natural_key=:n",
         n=first.id_number,
     )
     assert stored == 1
-    rows = {r.id: r for r in b.rows(Member)}
-    assert rows[second.id].sync_state == "rejected" and "身份证号" in rows[second.id].sync_error
+    assert [m.id for m in b.rows(Member)] == [first.id]  # b's row re-pointed to the district's
+    assert second.id not in {m.id for m in b.rows(Member)}
