@@ -11,6 +11,7 @@ full sync round (every station syncs twice without faults):
   later edit made where it had been seen (the same station, or one that pulled it first), or
   another edit changed the field from exactly this value (the three-way merge's base);
 - every hand-out exists exactly once, with its receipt number, at the server and its station;
+- each station shows open exactly the conflicts the district holds open for it;
 - a duplicate-aid flag exists (at the server and at its station) if and only if the rule holds:
   the same program in the same month at two stations, or more times a year than it allows.
 
@@ -321,6 +322,7 @@ class DistrictModel(RuleBasedStateMachine):
         self._no_edit_lost(by_number)
         self._hand_outs_once()
         self._flags_iff_rule()
+        self._conflicts_open_alike()
         Shared.seen["checks"] += 1
         Shared.seen["conflict records"] += len(self._server("conflict"))
         Shared.seen["flags"] += len(self._server("dup_flag"))
@@ -370,6 +372,20 @@ class DistrictModel(RuleBasedStateMachine):
     def pulled_at_before(self, later: Edit, published: int) -> bool:
         """Whether `later`'s station had begun a sync after `published` before it edited."""
         return any(published < s < later.step for s in self.syncs[later.station])
+
+    def _conflicts_open_alike(self) -> None:
+        """A station shows open exactly the conflicts the district holds open for it: one
+        resolution anywhere closed it at every party."""
+        held = self._server("conflict")
+        for s, handle in enumerate(self.stations):
+            sid = handle.ctx.station_id
+            server_open = {c for c, owner, d in held if owner == sid and not d.get("resolved_at")}
+            local_open = {
+                c.id
+                for c in handle.rows(Conflict)
+                if c.resolved_at is None and c.field != "__record__"
+            }
+            assert local_open == server_open, f"station {s} open conflicts differ"
 
     def _hand_outs_once(self) -> None:
         relief = {rid: (owner, d) for rid, owner, d in self._server("relief")}
