@@ -71,13 +71,9 @@ def edit_visit(ctx: Ctx, visit_id: str, data: VisitInput) -> Visit:
 
 
 def void_visit(ctx: Ctx, visit_id: str, reason: str) -> Visit:
-    ctx.require_write()
-    why = _reason(reason)
-    with transaction(ctx) as unit:
-        visit = _own(unit, ctx, Visit, visit_id, "走访记录")
-        ensure_open(unit.session, ctx.station_id, visit.visited_on, "作废走访")
-        _apply(unit, visit, {"deleted": True, "void_reason": why})
-        unit.audit("visit.void", "visit", visit.id, reason=why)
+    visit: Visit = _void(
+        ctx, Visit, visit_id, reason, ("走访记录", "作废走访", "visit", "visit.void")
+    )
     return visit
 
 
@@ -94,14 +90,28 @@ def edit_log(ctx: Ctx, log_id: str, data: LogInput) -> StationLog:
 
 
 def void_log(ctx: Ctx, log_id: str, reason: str) -> StationLog:
+    entry: StationLog = _void(
+        ctx, StationLog, log_id, reason, ("工作日志", "作废工作日志", "station_log", "log.void")
+    )
+    return entry
+
+
+def _void(
+    ctx: Ctx, kind: type[Any], record_id: str, reason: str, names: tuple[str, str, str, str]
+) -> Any:
+    """Mark the record voided with its reason (a tombstone that keeps it), in an open month.
+    names: what the record is called, the action (for a closed month's refusal), its entity,
+    the audit action."""
+    label, action, entity, audited = names
     ctx.require_write()
     why = _reason(reason)
     with transaction(ctx) as unit:
-        entry = _own(unit, ctx, StationLog, log_id, "工作日志")
-        ensure_open(unit.session, ctx.station_id, entry.log_date, "作废工作日志")
-        _apply(unit, entry, {"deleted": True, "void_reason": why})
-        unit.audit("log.void", "station_log", entry.id, reason=why)
-    return entry
+        row = _own(unit, ctx, kind, record_id, label)
+        day = row.visited_on if kind is Visit else row.log_date
+        ensure_open(unit.session, ctx.station_id, day, action)
+        _apply(unit, row, {"deleted": True, "void_reason": why})
+        unit.audit(audited, entity, row.id, reason=why)
+    return row
 
 
 def visit_members(ctx: Ctx, visit_id: str) -> list[tuple[str, str]]:
