@@ -13,6 +13,8 @@ libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 l
 libxcb-randr0 libxcb-xinerama0 libcups2 poppler-utils zbar-tools binutils"
 # the tests print through a real spooler: CUPS with a cups-pdf queue (tests/print_queue.py)
 QT_LIBS="$QT_LIBS cups printer-driver-cups-pdf"
+# the district console's browser tests drive Debian's chromium headless (tests/console)
+QT_LIBS="$QT_LIBS chromium"
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""
