@@ -28,6 +28,7 @@ MAX_SMALL_BODY = 64 * 1024  # enrol and pull: a few fields each
 MAX_DEPTH = 16  # JSON nesting a request may hold (a record's goods list is 4 deep)
 CLOCK_WARN_SECONDS = 300
 VERSION_HEADER = "X-StationDesk-Version"  # the station app's version, on every request
+STATION_TIME_HEADER = "X-Station-Time"  # the station's clock (ISO, with offset) at sending
 
 
 # Who may write and who may read each entity (see sync.md principle 3 and 5).

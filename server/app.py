@@ -45,6 +45,7 @@ from .db import make_engine
 from .limits import BodyCap
 from .pull import pull_page
 from .push import StationAuth, apply_push
+from .readmodel.activity import note_request as note_activity
 from .rows import now
 
 log = logging.getLogger("stationdesk.server")
@@ -333,12 +334,15 @@ def create_app(
                     raise
         if crash_after and crash_late:
             crash_hook()  # committed, reply not sent yet
+        note_activity(engine, station, "push", request.headers)
         return _reply(request, result.to_json())
 
     @app.post("/v1/pull", response_model=PullResponse, responses=STATION_ERRORS)
     def pull(body: PullRequest, station: Station, request: Request) -> Response:
         _check_versions(body.protocol, body.schema_version)
-        return _reply(request, pull_page(engine, station, body))
+        page = pull_page(engine, station, body)
+        note_activity(engine, station, "pull", request.headers)
+        return _reply(request, page)
 
     from .audit import router as audit_router
 

@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--all", action="store_true", help="list：包括已处理的")
     s = sub.add_parser("figures", help="月度汇总")
     s.add_argument("period")
+    sub.add_parser("rebuild-read-model", help="由同步记录重建统计用的数据表（总览、月度汇总）")
     s = sub.add_parser("sync", help="无网络同步：导入服务站的同步文件并生成回执")
     actions = s.add_subparsers(dest="action", required=True)
     s = actions.add_parser("import", help="导入服务站导出的文件（可重复导入），写出回执文件")
@@ -105,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     engine = make_engine(args.db)
     if args.cmd == "sync":
         return _sync_import(engine, args)
+    if args.cmd == "rebuild-read-model":
+        from .readmodel.project import rebuild_all
+
+        print(admin.dumps(rebuild_all(engine)))
+        return 0
     out: object
     if args.cmd == "create-district":
         out = admin.create_district(engine, args.code, args.name)

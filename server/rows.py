@@ -23,6 +23,7 @@ from contract.protocol import period_of
 from contract.sqlbind import bind_processor, placeholder
 
 from .db import RELIEF_KEY, counter, is_postgres, record
+from .readmodel.project import project as project_read_model
 
 
 def now() -> dt.datetime:
@@ -221,6 +222,7 @@ def flush(conn: Connection, rows: Iterable[Row]) -> int:
             f"UPDATE record SET {sets} WHERE entity = {m} AND id = {m}",
             updates,  # type: ignore[arg-type]
         )
+    project_read_model(conn, dirty)  # the typed read model, in the same transaction
     return len(dirty)
 
 

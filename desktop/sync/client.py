@@ -25,6 +25,7 @@ from contract.protocol import (
     CLOCK_WARN_SECONDS,
     PROTOCOL,
     SCHEMA,
+    STATION_TIME_HEADER,
     gzip_bytes,
 )
 
@@ -122,6 +123,8 @@ class SyncClient:
         delay = self.backoff
         for attempt in range(self.retries + 1):
             started = self.clock()
+            # the district's overview shows how far off this device's clock is
+            headers[STATION_TIME_HEADER] = dt.datetime.fromtimestamp(started, dt.UTC).isoformat()
             try:
                 response = self.http.post(path, content=payload, headers=headers)
             except httpx.TransportError as exc:

@@ -1,0 +1,1 @@
+"""One module per group of projected entities; each declares PROJECTIONS (see registry.py)."""

@@ -1,0 +1,137 @@
+"""Writing records into the typed tables: in the transaction that stores them, and in bulk.
+
+`project(conn, rows)` is called by server/rows.py flush() for every record it writes (a push's
+rows, and the rows the server makes itself: flags, conflicts, links, programs), so the read
+model commits or rolls back with them. `rebuild(conn)` recomputes every typed table from the
+record table (migration s0007 and `stationdesk-server rebuild-read-model`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from pydantic_core import from_json
+from sqlalchemy import Connection, Engine, delete, select
+
+from ..db import record
+from .registry import Projection, Stored, all_projections, projections
+
+CHUNK = 500
+
+
+class RecordLike(Protocol):
+    """A stored record: server/rows.py Row, or registry.Stored."""
+
+    @property
+    def entity(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def district_id(self) -> str: ...
+    @property
+    def owner(self) -> str: ...
+    @property
+    def deleted(self) -> bool: ...
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+
+def _row(projection: Projection, r: RecordLike) -> dict[str, Any] | None:
+    stored = Stored(r.entity, r.id, r.district_id, r.owner, bool(r.deleted), r.data)
+    columns = projection.columns(stored)
+    if columns is None:
+        return None
+    return {
+        "id": r.id,
+        "district_id": r.district_id,
+        "station_id": r.owner,
+        "deleted": bool(r.deleted),
+        **columns,
+    }
+
+
+def project(
+    conn: Connection, rows: Iterable[RecordLike], only: list[Projection] | None = None
+) -> int:
+    """Replace the typed rows of these records; returns how many typed rows were written."""
+    groups: dict[int, tuple[Projection, dict[str, dict[str, Any] | None]]] = {}
+    for r in rows:
+        for projection in projections(r.entity):
+            if only is not None and projection not in only:
+                continue
+            _, found = groups.setdefault(id(projection), (projection, {}))
+            found[r.id] = _row(projection, r)  # the last write of a record wins
+    written = 0
+    for projection, found in groups.values():
+        table = projection.table
+        ids = list(found)
+        for start in range(0, len(ids), CHUNK):
+            conn.execute(delete(table).where(table.c.id.in_(ids[start : start + CHUNK])))
+        values = [v for v in found.values() if v is not None]
+        if values:
+            conn.execute(table.insert(), values)
+        written += len(values)
+    return written
+
+
+def rebuild(
+    conn: Connection,
+    district_id: str | None = None,
+    *,
+    only: list[Projection] | None = None,
+    page: int = 2000,
+) -> int:
+    """Every typed table recomputed from the record table (for one district, or all);
+    `only` limits it to some projections (a migration backfills the tables it made)."""
+    chosen = all_projections() if only is None else only
+    entities = sorted({p.entity for p in chosen})
+    for table in {id(p.table): p.table for p in chosen}.values():
+        query = delete(table)
+        if district_id is not None:
+            query = query.where(table.c.district_id == district_id)
+        conn.execute(query)
+    written = 0
+    for entity in entities:
+        written += _rebuild_entity(conn, entity, district_id, page, chosen)
+    return written
+
+
+def _rebuild_entity(
+    conn: Connection, entity: str, district_id: str | None, page: int, chosen: list[Projection]
+) -> int:
+    """One entity's records, a page at a time in id order (keyset: no open cursor while the
+    typed rows are written)."""
+    columns = [record.c[n] for n in ("id", "district_id", "owner", "deleted", "data")]
+    written, last = 0, ""
+    while True:
+        query = select(*columns).where(record.c.entity == entity, record.c.id > last)
+        if district_id is not None:
+            query = query.where(record.c.district_id == district_id)
+        items = conn.execute(query.order_by(record.c.id).limit(page)).all()
+        if not items:
+            return written
+        batch = [
+            Stored(entity, row_id, district, owner, bool(deleted), from_json(data))
+            for row_id, district, owner, deleted, data in items
+        ]
+        written += project(conn, batch, chosen)
+        last = items[-1][0]
+
+
+def rebuilt_counts(conn: Connection) -> dict[str, int]:
+    """Rows per typed table (what the CLI prints after a rebuild)."""
+    from sqlalchemy import func
+
+    out: dict[str, int] = defaultdict(int)
+    for table in {id(p.table): p.table for p in all_projections()}.values():
+        out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+    return dict(out)
+
+
+def rebuild_all(engine: Engine) -> dict[str, int]:
+    """`stationdesk-server rebuild-read-model`: one transaction; rows per table after it."""
+    with engine.begin() as conn:
+        rebuild(conn)
+        return rebuilt_counts(conn)
