@@ -348,6 +348,10 @@ def create_app(
 
     app.include_router(audit_router(current_station, STATION_ERRORS))
 
+    from .console import create_console
+
+    app.mount("/console", create_console(engine))  # the district's web console (issue 15)
+
     @app.get("/healthz")
     def health() -> dict[str, str]:
         return {"status": "ok"}

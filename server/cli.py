@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("program_id")
     s.add_argument("station")
     s.add_argument("budget_fen", type=int)
+    s = sub.add_parser("create-admin", help="建立区总工会管理台账户（密码取自环境变量或提示输入）")
+    s.add_argument("--district", help="区代码")
+    s.add_argument("--username", help="用户名")
+    s.add_argument(
+        "--role", default="admin", help="admin（管理员）、reviewer（审核）、viewer（只读）"
+    )
     s = sub.add_parser("create-staff")
     s.add_argument("station")
     s.add_argument("username")
@@ -104,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     engine = make_engine(args.db)
+    if args.cmd == "create-admin":
+        from .console.admin_cli import create_admin
+
+        return create_admin(engine, args)
     if args.cmd == "sync":
         return _sync_import(engine, args)
     if args.cmd == "rebuild-read-model":

@@ -141,6 +141,56 @@ closed_period = Table(
     Column("closed_at", DateTime(timezone=True), nullable=False),
 )
 
+# The district console (issue 15, migration s0006): district staff accounts, their sessions
+# (the cookie's token kept only hashed), login failures per user and per client, and the
+# console's audit of every action (server/console/)
+district_user = Table(
+    "district_user",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("district_id", String(36), nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("display_name", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # admin, reviewer, viewer
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("uq_district_user_name", "district_id", "username", unique=True),
+)
+
+console_session = Table(
+    "console_session",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", String(36), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+login_failure = Table(
+    "login_failure",
+    metadata,
+    Column("key", String(200), primary_key=True),  # "user:<district>/<name>" or "client:<ip>"
+    Column("failures", Integer, nullable=False),
+    Column("last_at", DateTime(timezone=True), nullable=False),
+)
+
+console_audit = Table(
+    "console_audit",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("district_id", String(36), nullable=False),
+    Column("user_id", String(36)),
+    Column("username", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Index("ix_console_audit_district_at", "district_id", "at"),
+)
+
 counter = Table(
     "counter",
     metadata,

@@ -1,0 +1,37 @@
+"""The district web console (issue 15): server-rendered pages under /console of the district
+server's own app, for the district union office's staff accounts.
+
+Mounted by server/app.py as a sub-application with its own exception handler (refusals are
+Chinese HTML pages) and its own static files (no CDN, no outside fonts). Every page and action
+is scoped by the signed-in user's district.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from .web import HERE, Refused, refusal_page
+
+
+def create_console(engine: Engine) -> FastAPI:
+    from . import audit_page, login, staff, stations
+
+    console = FastAPI(title="区总工会管理台", docs_url=None, redoc_url=None, openapi_url=None)
+    console.state.engine = engine
+
+    @console.exception_handler(Refused)
+    async def _refused(request: Request, exc: Refused) -> Response:
+        return refusal_page(request, exc)
+
+    for module in (
+        login,
+        stations,
+        staff,
+        audit_page,
+    ):
+        console.include_router(module.router)
+    console.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    return console
