@@ -97,6 +97,7 @@ class Shared:
     server: District | None = None
     root: Path | None = None
     postgres = False  # the server on PostgreSQL (a fresh schema per run) instead of SQLite
+    process = False  # the server as a real uvicorn process (tests/sync/killer.py kills it)
     schema: str | None = None
     examples = 0
     seen: Counter[str] = Counter()  # what the runs exercised, printed by main()
@@ -108,7 +109,7 @@ class Shared:
             url = f"sqlite:///{cls.root / 'server.sqlite3'}"
             if cls.postgres:
                 url, cls.schema = fresh_pg_url()
-            cls.server = District(url, cls.root)
+            cls.server = District(url, cls.root, process=cls.process)
         cls.examples += 1
         code = f"{450000 + cls.examples:06d}"
         admin.create_district(cls.server.engine, code, f"模型区{cls.examples}")
