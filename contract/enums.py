@@ -115,6 +115,64 @@ class SyncState(Labeled):
     CONFLICT = "conflict"
 
 
+class CaseSource(Labeled):
+    """Where a rights case came from (issue 17)."""
+
+    WALK_IN = "walk_in"
+    PHONE = "phone"
+    HOTLINE = "hotline"  # 12351 工单: the ticket number is kept on the case
+    COURT = "court"
+    ENTERPRISE = "enterprise"
+
+
+class DisputeType(Labeled):
+    WAGES = "wages"
+    CONTRACT = "contract"
+    INJURY = "injury"
+    SOCIAL_INSURANCE = "social_insurance"
+    COMPENSATION = "compensation"
+    OTHER = "other"
+
+
+class CaseStatus(Labeled):
+    APPLIED = "applied"
+    ACCEPTED = "accepted"
+    MEDIATING = "mediating"
+    AGREED = "agreed"
+    ARBITRATION = "arbitration"
+    WITHDRAWN = "withdrawn"
+    REFUSED = "refused"
+    CLOSED = "closed"
+
+
+class IntakeKind(Labeled):
+    JOIN = "join"
+    TRANSFER_IN = "transfer_in"
+    TRANSFER_OUT = "transfer_out"
+
+
+class Education(Labeled):
+    PRIMARY = "primary"
+    JUNIOR = "junior"
+    SENIOR = "senior"
+    COLLEGE = "college"
+    BACHELOR = "bachelor"
+    POSTGRADUATE = "postgraduate"
+
+
+class PoliticalStatus(Labeled):
+    PARTY = "party"
+    PROBATIONARY = "probationary"
+    LEAGUE = "league"
+    DEMOCRATIC = "democratic"
+    MASSES = "masses"
+
+
+class Hukou(Labeled):
+    URBAN = "urban"
+    RURAL = "rural"
+
+
 LABELS: dict[str, str] = {
     "Role.social_worker": "社工",
     "Role.station_head": "站长",
@@ -175,4 +233,39 @@ LABELS: dict[str, str] = {
     "SyncState.synced": "已同步",
     "SyncState.rejected": "被拒绝",
     "SyncState.conflict": "有冲突",
+    "CaseSource.walk_in": "来访",
+    "CaseSource.phone": "电话",
+    "CaseSource.hotline": "12351 工单",
+    "CaseSource.court": "法院委派",
+    "CaseSource.enterprise": "企业走访",
+    "DisputeType.wages": "欠薪",
+    "DisputeType.contract": "劳动合同",
+    "DisputeType.injury": "工伤",
+    "DisputeType.social_insurance": "社会保险",
+    "DisputeType.compensation": "经济补偿",
+    "DisputeType.other": "其他",
+    "CaseStatus.applied": "待受理",
+    "CaseStatus.accepted": "受理",
+    "CaseStatus.mediating": "调解中",
+    "CaseStatus.agreed": "达成协议",
+    "CaseStatus.arbitration": "调解不成转仲裁",
+    "CaseStatus.withdrawn": "撤回",
+    "CaseStatus.refused": "不予受理",
+    "CaseStatus.closed": "结案",
+    "IntakeKind.join": "入会",
+    "IntakeKind.transfer_in": "会籍转入",
+    "IntakeKind.transfer_out": "会籍转出",
+    "Education.primary": "小学及以下",
+    "Education.junior": "初中",
+    "Education.senior": "高中/中专",
+    "Education.college": "大专",
+    "Education.bachelor": "本科",
+    "Education.postgraduate": "研究生",
+    "PoliticalStatus.party": "中共党员",
+    "PoliticalStatus.probationary": "中共预备党员",
+    "PoliticalStatus.league": "共青团员",
+    "PoliticalStatus.democratic": "民主党派",
+    "PoliticalStatus.masses": "群众",
+    "Hukou.urban": "城镇户籍",
+    "Hukou.rural": "农村户籍",
 }

@@ -34,6 +34,7 @@ STATION_TIME_HEADER = "X-Station-Time"  # the station's clock (ISO, with offset)
 # Who may write and who may read each entity (see sync.md principle 3 and 5).
 SHARED = frozenset({"member"})  # any station of the district edits; merged field by field
 OWNED = frozenset({"station", "staff", "relief", "receipt", "visit", "station_log", "month_close"})
+OWNED |= {"hardship_file", "student"}  # issue 16: the station's own, never read by others
 DISTRICT_ONLY = frozenset({"fund_program", "program_budget"})  # written by the district admin
 FACTS = frozenset({"relief", "receipt", "visit", "station_log", "month_close"})
 READ_BY_ALL = frozenset({"member", "fund_program", "station", "relief"})  # others own station only

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from . import idnumber, receipt_code
+from . import cases, idnumber, receipt_code
 from .enums import (
     Gender,
     Hardship,
@@ -56,6 +56,8 @@ ENTITY_LABELS = {
     "visit": "走访记录",
     "station_log": "工作日志",
     "month_close": "月结",
+    "rights_case": "维权个案",
+    "member_intake": "入会登记",
 }
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -402,6 +404,8 @@ CHECKS: dict[str, Callable[[Rules], None]] = {
     "month_close": _month_close,
     "staff": _staff,
     "fund_program": _program,
+    "rights_case": cases.check_case,
+    "member_intake": cases.check_intake,
 }
 
 

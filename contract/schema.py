@@ -37,14 +37,16 @@ _OWN: dict[str, str] = {
     "fund_program": (
         "code:text year:int name:text program_type:text funding_source:text "
         "receipt_title:text amount_rules:json? max_times_per_year:int? "
-        "annual_cap_fen:int? max_amount_fen:int? excludes:json? active:bool"
+        "annual_cap_fen:int? max_amount_fen:int? excludes:json? active:bool "
+        "requires_file:json?"
     ),
     "program_budget": ("program_id:text budget_station_id:text budget_fen:int"),
     "relief": (
         "member_id:text program_id:text cash_fen:int goods:json? goods_value_fen:int "
         "issued_on:date period:text handler_id:text reviewer_id:text? receipt_id:text? "
         "status:text void_reason:text voided_at:datetime? voided_by:text? "
-        "override_reason:text campaign:text visit_id:text? adjusts_id:text? note:text"
+        "override_reason:text campaign:text visit_id:text? adjusts_id:text? note:text "
+        "hardship_file_id:text? student_id:text? school_year:text?"
     ),
     "receipt": (
         "number:text year:int serial:int distribution_id:text issued_on:date "
@@ -64,6 +66,18 @@ _OWN: dict[str, str] = {
         "period:text totals:json? receipt_first:text receipt_last:text "
         "voided_numbers:json? closed_by:text closed_at:datetime server_status:text "
         "server_message:text"
+    ),
+    "hardship_file": (
+        "member_id:text file_no:text status:text category:text computed_category:text "
+        "category_reason:text cause_main:text cause_secondary:text household:json? "
+        "income_sources:json? other_income_fen:int medical_fen:int schooling_fen:int "
+        "loss_fen:int accident:bool standard_fen:int applied_on:date visit_id:text? "
+        "publish_period:text established_on:date? review_due:date? closed_on:date? "
+        "close_reason:text steps:json? note:text"
+    ),
+    "student": (
+        "member_id:text hardship_file_id:text? name:text id_number:text school:text "
+        "stage:text entry_year:int expected_graduation:int status:text graduated_on:date?"
     ),
 }
 

@@ -35,6 +35,12 @@ def member_refs(entity: str, row_id: str, data: dict[str, Any]) -> Iterable[str]
             yield value
     elif entity == "visit":
         yield from (v for v in data.get("member_ids") or () if isinstance(v, str))
+    elif entity == "member_intake" and isinstance(data.get("member_id"), str):
+        yield data["member_id"]
+    elif entity == "rights_case":  # issue 17: workers who are members, by id
+        for worker in data.get("workers") or ():
+            if isinstance(worker, dict) and isinstance(worker.get("member_id"), str):
+                yield worker["member_id"]
 
 
 def load_aliases(conn: Connection, district_id: str, ids: Iterable[str]) -> dict[str, str]:
@@ -71,10 +77,14 @@ def save_aliases(
 
 def rewrite(entity: str, data: dict[str, Any], aliases: dict[str, str]) -> None:
     """Point a pushed fact at the district's member wherever it names an alias."""
-    if entity == "relief":
+    if entity in ("relief", "member_intake"):
         value = data.get("member_id")
         if isinstance(value, str) and value in aliases:
             data["member_id"] = aliases[value]
+    elif entity == "rights_case":
+        for worker in data.get("workers") or ():
+            if isinstance(worker, dict) and worker.get("member_id") in aliases:
+                worker["member_id"] = aliases[worker["member_id"]]
     elif entity == "visit":
         ids = data.get("member_ids")
         if isinstance(ids, list) and any(v in aliases for v in ids if isinstance(v, str)):

@@ -36,6 +36,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "receipt": (("distribution_id", "relief"),),
     "visit": (("staff_id", "staff"), ("member_ids*", "member")),
     "station_log": (("staff_id", "staff"),),
+    "member_intake": (("member_id", "member"), ("staff_id", "staff")),
 }
 # fields a receipt keeps for ever once stored (voided, void_reason and print_count may change)
 FROZEN = ("number", "year", "serial", "distribution_id", "issued_on", "content", "content_hash")
@@ -213,6 +214,7 @@ _DATE_FIELD = {
     "receipt": "issued_on",
     "visit": "visited_on",
     "station_log": "log_date",
+    "member_intake": "on_date",
 }
 
 

@@ -67,16 +67,24 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 # Columns later migrations add at the end of a table, and the value they give old rows.
 ADDED_COLUMNS = {
-    "fundprogram": [None],  # 0003: max_amount_fen (no per-program limit)
+    "fundprogram": [None, None],  # 0003: max_amount_fen (no limit); 0005: requires_file
+    # 0005: hardship_file_id, student_id, school_year (not tied to a file or a student)
+    "reliefdistribution": [None, None, None],
     "visit": [None],  # 0004: void_reason (not voided)
     "stationlog": [None],  # 0004: void_reason (not voided)
 }
+
+
+# Tables later migrations create (empty after the upgrade).
+ADDED_TABLES = {"hardshipfile", "student"}  # 0005
 
 
 def dump_upgraded(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """dump() of a migrated file with the columns added since the release taken off again,
     after checking that old rows hold what the migration gave them."""
     rows = dump(path)
+    for table in ADDED_TABLES & set(rows):
+        assert rows.pop(table) == [], table
     for table, added in ADDED_COLUMNS.items():
         width = len(added)
         assert all(list(row[-width:]) == added for row in rows[table]), table

@@ -1,6 +1,7 @@
 """Tables and value rules of a station. No Qt here."""
 
 from .base import LOCAL_COLUMNS, Synced, new_id, utcnow
+from .hardship import HardshipFile, Student
 from .tables import (
     SYNCED_TABLES,
     AuditEvent,
@@ -29,6 +30,7 @@ __all__ = [
     "Conflict",
     "DuplicateFlag",
     "FundProgram",
+    "HardshipFile",
     "Member",
     "MonthClose",
     "Outbox",
@@ -40,6 +42,7 @@ __all__ = [
     "Staff",
     "Station",
     "StationLog",
+    "Student",
     "Synced",
     "Visit",
     "VisitMember",

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import Synced, new_id, utcnow
+from .hardship import HardshipFile, Student
 
 
 class Station(Synced, table=True):
@@ -88,6 +89,8 @@ class FundProgram(Synced, table=True):
     max_amount_fen: int | None = None  # the largest single hand-out (cash plus goods)
     excludes: list[str] = Field(default_factory=list, sa_column=Column(JSON))  # program codes
     active: bool = True
+    # hardship categories whose active file a recipient must hold (empty: anyone); issue 16
+    requires_file: list[str] = Field(default_factory=list, sa_column=Column(JSON))
 
 
 class ProgramBudget(Synced, table=True):
@@ -106,6 +109,8 @@ class ReliefDistribution(Synced, table=True):
     __table_args__ = (
         Index("ix_relief_member_program", "member_id", "program_id"),
         Index("ix_relief_program_station", "program_id", "station_id"),
+        Index("ix_relief_hardship_file", "hardship_file_id"),
+        Index("ix_relief_student", "student_id"),
     )
 
     member_id: str = Field(index=True)
@@ -127,6 +132,9 @@ class ReliefDistribution(Synced, table=True):
     visit_id: str | None = None
     adjusts_id: str | None = None
     note: str = ""
+    hardship_file_id: str | None = None  # the household's file (issue 16)
+    student_id: str | None = None  # 金秋助学: the child and the school year granted
+    school_year: str | None = None  # e.g. 2026-2027
 
 
 class Receipt(Synced, table=True):
@@ -285,4 +293,6 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
     "visit": Visit,
     "station_log": StationLog,
     "month_close": MonthClose,
+    "hardship_file": HardshipFile,
+    "student": Student,
 }

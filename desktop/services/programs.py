@@ -44,6 +44,7 @@ class ProgramInput:
     excludes: list[str] = field(default_factory=list)
     budget_fen: int | None = None
     max_amount_fen: int | None = None  # largest single hand-out (cash plus goods)
+    requires_file: list[str] = field(default_factory=list)  # hardship categories (issue 16)
 
 
 # Set once the station is enrolled with a district server (desktop/sync/local.SERVER_URL):
@@ -116,6 +117,7 @@ def add_program(ctx: Ctx, data: ProgramInput) -> FundProgram:
             annual_cap_fen=data.annual_cap_fen,
             max_amount_fen=data.max_amount_fen,
             excludes=list(data.excludes),
+            requires_file=list(data.requires_file),
         )
         unit.save(program)
         if data.budget_fen is not None:

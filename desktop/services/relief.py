@@ -29,6 +29,7 @@ from ..models import (
 )
 from .context import Ctx
 from .errors import NotFound, RuleViolation, UserFacingError, ValidationError
+from .hardship_queries import active_file, file_requirement
 from .periods import ensure_open, is_closed
 from .uow import Unit, canonical_hash, transaction
 from .validate import period_of
@@ -60,6 +61,9 @@ class ReliefInput:
     visit_id: str | None = None
     note: str = ""
     override_reason: str = ""
+    hardship_file_id: str | None = None  # None: the member's file in force, if any
+    student_id: str | None = None  # 金秋助学: the child and school year granted
+    school_year: str | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,9 @@ def check_rules(
                 f"“{program.name}”本站预算余额 {fen_to_yuan_text(remaining)}，"
                 f"不足以发放 {fen_to_yuan_text(total_fen)}"
             )
+    refusal = file_requirement(session, member, program)  # issue 16
+    if refusal:
+        reasons.append(refusal)
     if facts.flags:
         warnings.extend(f"区总工会提示：{reason}" for reason in facts.flags.split("\n"))
     return RuleCheck(reasons, warnings, times, amount, remaining)
@@ -240,6 +247,11 @@ def _next_serial(unit: Unit, station_id: str, year: int) -> int:
     return int(row[0])
 
 
+def _file_id(session: Session, member_id: str) -> str | None:
+    file = active_file(session, member_id)
+    return file.id if file else None
+
+
 def _staff_name(session: Session, staff_id: str | None) -> str:
     if not staff_id:
         return ""
@@ -285,6 +297,9 @@ def issue(ctx: Ctx, data: ReliefInput) -> tuple[ReliefDistribution, Receipt]:
             visit_id=data.visit_id,
             note=data.note,
             override_reason=override if check.reasons else "",
+            hardship_file_id=data.hardship_file_id or _file_id(session, member.id),
+            student_id=data.student_id,
+            school_year=data.school_year,
         )
         serial = _next_serial(unit, ctx.station_id, day.year)
         number = f"{station.code}-{day.year}-{serial:06d}"

@@ -103,9 +103,25 @@ def _repoint_facts(conn: Connection, old: str, new: str) -> None:
     )
     conn.exec_driver_sql("DELETE FROM visitmember WHERE member_id = ?", (old,))
     conn.exec_driver_sql("UPDATE duplicateflag SET member_id = ? WHERE member_id = ?", (new, old))
+    _repoint_casework(conn, old, new)
     conn.exec_driver_sql(
         "UPDATE conflict SET row_id = ? WHERE entity = 'member' AND row_id = ?", (new, old)
     )
+
+
+def _repoint_casework(conn: Connection, old: str, new: str) -> None:
+    """Intake records and the workers of rights cases (issue 17) naming the old row."""
+    from . import local
+
+    intake, case = local.table_of("member_intake"), local.table_of("rights_case")
+    conn.execute(update(intake).where(intake.c.member_id == old).values(member_id=new))
+    for case_id, workers in conn.execute(select(case.c.id, case.c.workers)).all():
+        if any(w.get("member_id") == old for w in workers or []):
+            moved = [
+                {**w, "member_id": new if w.get("member_id") == old else w.get("member_id")}
+                for w in workers
+            ]
+            conn.execute(update(case).where(case.c.id == case_id).values(workers=moved))
 
 
 LINK_SKIP = frozenset({"id", "station_id", "created_at", "updated_at", "version", "deleted"})
@@ -142,7 +158,7 @@ def _rewrite_outbox(conn: Connection, links: dict[str, Link]) -> None:
     conflict where it holds another value."""
     rows = conn.exec_driver_sql(
         "SELECT seq, entity, row_id, payload FROM outbox WHERE state = 'pending' "
-        "AND entity IN ('member', 'relief', 'visit')"
+        "AND entity IN ('member', 'relief', 'visit', 'member_intake', 'rights_case')"
     ).all()
     for seq, entity, row_id, payload in rows:
         stored = json.loads(payload) if payload else {}
@@ -153,11 +169,17 @@ def _rewrite_outbox(conn: Connection, links: dict[str, Link]) -> None:
             record["station_id"] = link.record.get("station_id", record.get("station_id"))
             if not stored.get("base"):
                 stored["base"] = _claimed(record, link.record)
-        elif entity == "relief" and record.get("member_id") in links:
+        elif entity in ("relief", "member_intake") and record.get("member_id") in links:
             record["member_id"] = links[record["member_id"]].new
         elif entity == "visit" and any(m in links for m in record.get("member_ids") or []):
             for old, link in links.items():
                 record["member_ids"] = _swap(record["member_ids"], old, link.new)
+        elif entity == "rights_case" and any(
+            w.get("member_id") in links for w in record.get("workers") or []
+        ):
+            for worker in record["workers"]:
+                if worker.get("member_id") in links:
+                    worker["member_id"] = links[worker["member_id"]].new
         else:
             continue
         conn.exec_driver_sql(
