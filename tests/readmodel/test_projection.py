@@ -1,0 +1,93 @@
+"""The typed read model after real pushes: equal to a rebuild from the record table, and its
+figures equal to the ones computed from the records' JSON another way."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from desktop import __version__
+from server.readmodel import tables as t
+from server.readmodel.project import rebuild
+from server.readmodel.queries import CLOSED, OPEN, monthly, overview
+
+from .independent import month_figures, records, typed_snapshot
+from .scenario import build
+
+
+def test_projection_equals_rebuild_and_follows_voids_edits_links(district):
+    built = build(district)
+    ids = built.ids
+    with district.engine.begin() as conn:
+        projected = typed_snapshot(conn)
+        rebuild(conn)
+        assert typed_snapshot(conn) == projected
+        relief = {r.id: r for r in conn.execute(select(t.relief))}
+        visits = {r.id: r for r in conn.execute(select(t.visit))}
+        members = {r.id: r for r in conn.execute(select(t.member))}
+    assert relief[ids["voided"]].status == "void"
+    assert relief[ids["kept"]].cash_fen == 12345
+    # the relief the second station gave its own record of the person names the district's
+    assert relief[ids["linked"]].member_id == ids["m1"]
+    assert ids["twin"] not in members
+    assert members[ids["m1"]].job_group == "courier"  # the edit reached the typed row
+    assert visits[ids["phone"]].deleted  # voided at the station: a tombstone
+    assert visits[ids["later"]].deleted  # withdrawn by the district
+    assert not visits[ids["home"]].deleted
+
+
+def test_monthly_equals_an_independent_count(district):
+    built = build(district)
+    with district.engine.connect() as conn:
+        got = monthly(conn, built.district_id, "2026-11")
+        want = month_figures(conn, built.district_id, "2026-11")
+        one = monthly(conn, built.district_id, "2026-11", built.a.ctx.station_id)
+    assert {s.code for s in got.stations} == {built.a.code, built.b.code}
+    for month in got.stations:
+        w, f = want[month.code], month.figures
+        assert f.visits == dict(w["visits"])
+        assert {p: [x.count, x.cash_fen, x.goods_value_fen] for p, x in f.programs.items()} == {
+            p: v for p, v in w["relief"].items()
+        }
+        m = f.mediation
+        assert [m.cases, m.workers, m.amount_recovered_fen] == w["mediation"]
+        assert f.new_members == dict(w["members"])
+        receipts = sorted(w["receipts"])
+        assert f.receipts.count == len(receipts)
+        assert (f.receipts.first, f.receipts.last) == (receipts[0][1], receipts[-1][1])
+        assert f.receipts.voided == sorted(n for _s, n, v in receipts if v)
+    a = got.stations[0].figures
+    assert a.visits == {"home": 1}
+    assert a.relief.count == 1 and a.relief.cash_fen == 12345 and a.relief.voided == 1
+    assert a.mediation.amount_recovered_fen == 1_234_500 and a.mediation.cases == 2
+    assert len(a.receipts.voided) == 1
+    total = got.total
+    assert total.relief.count == 2 and total.relief.cash_fen == 12345 + 8000
+    assert total.programs[built.program].name == "两节送温暖"
+    assert [s.code for s in one.stations] == [built.a.code]
+    assert one.total.relief.cash_fen == 12345
+
+
+def test_overview_shows_activity_waiting_and_closed_months(district):
+    built = build(district)
+    with district.engine.connect() as conn:
+        view = overview(conn, built.district_id, today=dt.date(2026, 11, 20))
+        conflicts = records(conn, built.district_id, "conflict")
+        flags = records(conn, built.district_id, "dup_flag")
+    assert view.periods[0] == "2025-12" and view.periods[-1] == "2026-11"
+    a, b = view.stations
+    assert (a.code, b.code) == (built.a.code, built.b.code)
+    for st in (a, b):
+        assert st.enrolled and not st.revoked
+        assert st.app_version == __version__
+        assert st.last_push_at is not None and st.last_pull_at is not None
+        assert st.clock_offset_s is not None and abs(st.clock_offset_s) < 30
+        # the phone edited at both stations (and what the link found), counted from JSON
+        mine = [c for c in conflicts if c["_owner"] == st.station_id]
+        assert st.open_conflicts == sum(not c.get("resolved_at") for c in mine) >= 1
+        # the same program twice in November, at two stations
+        assert st.open_flags == sum(f["_owner"] == st.station_id for f in flags) == 1
+        assert st.waiting == st.open_conflicts + 1
+    assert a.months["2026-10"] == CLOSED and a.months["2026-11"] == OPEN
+    assert set(b.months.values()) == {OPEN}
