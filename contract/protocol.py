@@ -34,9 +34,11 @@ STATION_TIME_HEADER = "X-Station-Time"  # the station's clock (ISO, with offset)
 # Who may write and who may read each entity (see sync.md principle 3 and 5).
 SHARED = frozenset({"member"})  # any station of the district edits; merged field by field
 OWNED = frozenset({"station", "staff", "relief", "receipt", "visit", "station_log", "month_close"})
+OWNED |= {"rights_case", "member_intake"}  # issue 17
 OWNED |= {"hardship_file", "student"}  # issue 16: the station's own, never read by others
 DISTRICT_ONLY = frozenset({"fund_program", "program_budget"})  # written by the district admin
 FACTS = frozenset({"relief", "receipt", "visit", "station_log", "month_close"})
+FACTS |= {"member_intake"}  # a rights case is owned but edited as it moves on
 READ_BY_ALL = frozenset({"member", "fund_program", "station", "relief"})  # others own station only
 SERVER_MADE = frozenset({"conflict", "dup_flag"})  # raised by the server, synced down
 # A station may push one server-made kind: the resolution of its own conflict (protocol 3)
@@ -225,6 +227,7 @@ def period_of(entity: str, data: dict[str, Any]) -> str | None:
         "visit": "visited_on",
         "station_log": "log_date",
         "month_close": None,
+        "member_intake": "on_date",
     }.get(entity)
     if entity == "month_close":
         value = data.get("period")

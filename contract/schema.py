@@ -79,6 +79,18 @@ _OWN: dict[str, str] = {
         "member_id:text hardship_file_id:text? name:text id_number:text school:text "
         "stage:text entry_year:int expected_graduation:int status:text graduated_on:date?"
     ),
+    # issue 17: rights cases (owned, edited as they move on) and intake facts
+    "rights_case": (
+        "case_no:text source:text ticket_no:text received_on:date accepted_on:date? "
+        "closed_on:date? employer:text dispute_type:text matter:text workers:json? "
+        "worker_count:int claimed_fen:int recovered_fen:int status:text history:json? "
+        "notes:json? extensions:json? mediator_id:text agreement_terms:text"
+    ),
+    "member_intake": (
+        "member_id:text kind:text on_date:date card_no:text ethnicity:text education:text "
+        "political_status:text hukou:text employer:text joint_union:text job_group:text "
+        "other_union:text staff_id:text note:text void_reason:text?"
+    ),
 }
 
 

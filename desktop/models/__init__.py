@@ -1,6 +1,7 @@
 """Tables and value rules of a station. No Qt here."""
 
 from .base import LOCAL_COLUMNS, Synced, new_id, utcnow
+from .cases import MemberIntake, RightsCase
 from .hardship import HardshipFile, Student
 from .tables import (
     SYNCED_TABLES,
@@ -32,12 +33,14 @@ __all__ = [
     "FundProgram",
     "HardshipFile",
     "Member",
+    "MemberIntake",
     "MonthClose",
     "Outbox",
     "ProgramBudget",
     "Receipt",
     "ReceiptCounter",
     "ReliefDistribution",
+    "RightsCase",
     "Setting",
     "Staff",
     "Station",

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import Synced, new_id, utcnow
+from .cases import MemberIntake, RightsCase
 from .hardship import HardshipFile, Student
 
 
@@ -293,6 +294,8 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
     "visit": Visit,
     "station_log": StationLog,
     "month_close": MonthClose,
+    "rights_case": RightsCase,
+    "member_intake": MemberIntake,
     "hardship_file": HardshipFile,
     "student": Student,
 }
