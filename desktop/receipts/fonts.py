@@ -1,44 +1,8 @@
-"""The one Chinese font of every PDF: registered with reportlab once per process.
-
-Why: a PDF that relies on the reader's fonts prints blank boxes on a machine without a CJK
-font, so every document embeds the subset TrueType font shipped in resources/fonts (built by
-scripts/make_font.py). Never the CID font STSong-Light: it embeds nothing.
-"""
+"""The one Chinese font of every PDF: contract/fonts.py, shared with the district server
+(which must not import the desktop package)."""
 
 from __future__ import annotations
 
-import threading
+from contract.fonts import FONT, FONT_FILE, font_path, register
 
-from reportlab import rl_config
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
-from ..paths import resource_path
-
-FONT = "SDSans"
-FONT_FILE = "stationdesk-cjk.ttf"
-
-_lock = threading.Lock()
-
-
-def font_path() -> str:
-    return str(resource_path("fonts", FONT_FILE))
-
-
-def register() -> str:
-    """Register the font (50-90 ms the first time, free afterwards) and return its name."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return FONT
-    # binary (Flate-only) streams: ASCII85 on top is pure Python in reportlab 4+ and took a
-    # sixth of a 500-receipt batch while making the file 25% larger
-    rl_config.useA85 = 0
-    with _lock:
-        if FONT not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(FONT, font_path()))
-            # bold/italic map to the same face, so <b> in a Paragraph never falls back to Helvetica
-            from reportlab.lib.fonts import addMapping
-
-            for bold in (0, 1):
-                for italic in (0, 1):
-                    addMapping(FONT, bold, italic, FONT)
-    return FONT
+__all__ = ["FONT", "FONT_FILE", "font_path", "register"]

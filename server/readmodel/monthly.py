@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, case, func, select
 
-from ..db import station
+from ..db import district, station
 from . import tables as t
 from .queries import (
     CLOSED,
@@ -66,7 +66,13 @@ def monthly(
         total=_sum(m.figures for m in ordered),
         stations=ordered,
         programs=programs,
+        district_name=_district_name(conn, district_id),
     )
+
+
+def _district_name(conn: Connection, district_id: str) -> str:
+    c = district.c
+    return conn.execute(select(c.name).where(c.id == district_id)).scalar_one_or_none() or ""
 
 
 def _stations(

@@ -151,6 +151,7 @@ class Monthly:
     total: Figures
     stations: list[StationMonth]
     programs: dict[str, tuple[str, str]]  # program id -> (code, name), every program seen
+    district_name: str = ""
 
 
 def last_months(today: dt.date, n: int = 12) -> list[str]:

@@ -1,0 +1,60 @@
+"""月度汇总 exported: the workbook opens with openpyxl and holds the figures; the PDF's text
+(pdftotext) shows them in the embedded font."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from server.readmodel.charts import bar_chart
+from server.readmodel.export import monthly_pdf, monthly_xlsx
+from server.readmodel.queries import monthly
+
+from .scenario import build
+
+
+def test_xlsx_and_pdf_hold_the_month(sqlite_district, tmp_path: Path) -> None:
+    built = build(sqlite_district)
+    with sqlite_district.engine.connect() as conn:
+        month = monthly(conn, built.district_id, "2026-11")
+    book = load_workbook(BytesIO(monthly_xlsx(month)))
+    assert book.sheetnames == ["服务站", "帮扶项目", "走访", "新会员"]
+    rows = [list(r) for r in book["服务站"].iter_rows(min_row=3, values_only=True)]
+    a = next(r for r in rows if r[0] == built.a.code)
+    total = rows[-1]
+    assert a[3:8] == [1, 1, 123.45, 0, 1]  # visits, 人次, cash, goods, voids
+    assert a[8:11] == [2, 7, 12345]  # mediation from the work log
+    assert total[1] == "合计" and total[4] == 2 and total[5] == 203.45
+    programs = list(book["帮扶项目"].iter_rows(min_row=3, values_only=True))
+    assert programs[0][:4] == ("SWN", "两节送温暖", 2, 203.45)
+    assert list(book["走访"].iter_rows(min_row=3, values_only=True)) == [("入户走访", 1)]
+
+    pdf = monthly_pdf(month)
+    assert pdf.startswith(b"%PDF")
+    out = tmp_path / "monthly.pdf"
+    out.write_bytes(pdf)
+    if os.environ.get("STATIONDESK_KEEP_PDF"):  # to look at it: pdftoppm -png
+        shutil.copy(out, os.environ["STATIONDESK_KEEP_PDF"])
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "天河区 2026年11月 工作月度汇总" in text
+    for figure in ("123.45", "203.45", "12,345.00", "两节送温暖", "入户走访", built.a.code):
+        assert figure in text, figure
+    assert a[14] in text and a[15] in text  # the first and last receipt numbers
+
+
+def test_bar_chart_is_escaped_svg() -> None:
+    svg = bar_chart([("入户<走访>", 3), ("电话咨询", 1)], title="走访 & 类型")
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert "入户&lt;走访&gt;" in svg and "走访 &amp; 类型" in svg
+    assert svg.count("<rect") == 2
+    assert "（本月无数据）" in bar_chart([])
