@@ -32,6 +32,7 @@ from .enums import (
     Topic,
     VisitType,
 )
+from .hardship_check import check_file, check_student
 from .money import capitals
 from .records import RecordError
 
@@ -58,6 +59,8 @@ ENTITY_LABELS = {
     "month_close": "月结",
     "rights_case": "维权个案",
     "member_intake": "入会登记",
+    "hardship_file": "困难职工档案",
+    "student": "助学学生",
 }
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -406,6 +409,8 @@ CHECKS: dict[str, Callable[[Rules], None]] = {
     "fund_program": _program,
     "rights_case": cases.check_case,
     "member_intake": cases.check_intake,
+    "hardship_file": check_file,
+    "student": check_student,
 }
 
 

@@ -35,7 +35,9 @@ def member_refs(entity: str, row_id: str, data: dict[str, Any]) -> Iterable[str]
             yield value
     elif entity == "visit":
         yield from (v for v in data.get("member_ids") or () if isinstance(v, str))
-    elif entity == "member_intake" and isinstance(data.get("member_id"), str):
+    elif entity in ("member_intake", "hardship_file", "student") and isinstance(
+        data.get("member_id"), str
+    ):
         yield data["member_id"]
     elif entity == "rights_case":  # issue 17: workers who are members, by id
         for worker in data.get("workers") or ():
@@ -77,7 +79,7 @@ def save_aliases(
 
 def rewrite(entity: str, data: dict[str, Any], aliases: dict[str, str]) -> None:
     """Point a pushed fact at the district's member wherever it names an alias."""
-    if entity in ("relief", "member_intake"):
+    if entity in ("relief", "member_intake", "hardship_file", "student"):
         value = data.get("member_id")
         if isinstance(value, str) and value in aliases:
             data["member_id"] = aliases[value]

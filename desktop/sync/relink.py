@@ -104,6 +104,8 @@ def _repoint_facts(conn: Connection, old: str, new: str) -> None:
     conn.exec_driver_sql("DELETE FROM visitmember WHERE member_id = ?", (old,))
     conn.exec_driver_sql("UPDATE duplicateflag SET member_id = ? WHERE member_id = ?", (new, old))
     _repoint_casework(conn, old, new)
+    for table in ("hardshipfile", "student"):  # issue 16: the household's head, the parent
+        conn.exec_driver_sql(f"UPDATE {table} SET member_id = ? WHERE member_id = ?", (new, old))
     conn.exec_driver_sql(
         "UPDATE conflict SET row_id = ? WHERE entity = 'member' AND row_id = ?", (new, old)
     )
@@ -124,6 +126,7 @@ def _repoint_casework(conn: Connection, old: str, new: str) -> None:
             conn.execute(update(case).where(case.c.id == case_id).values(workers=moved))
 
 
+MEMBER_ID_ENTITIES = ("relief", "member_intake", "hardship_file", "student")
 LINK_SKIP = frozenset({"id", "station_id", "created_at", "updated_at", "version", "deleted"})
 EMPTY: tuple[Any, ...] = (None, "", [], {})
 
@@ -158,7 +161,8 @@ def _rewrite_outbox(conn: Connection, links: dict[str, Link]) -> None:
     conflict where it holds another value."""
     rows = conn.exec_driver_sql(
         "SELECT seq, entity, row_id, payload FROM outbox WHERE state = 'pending' "
-        "AND entity IN ('member', 'relief', 'visit', 'member_intake', 'rights_case')"
+        "AND entity IN ('member', 'relief', 'visit', 'member_intake', 'rights_case', "
+        "'hardship_file', 'student')"
     ).all()
     for seq, entity, row_id, payload in rows:
         stored = json.loads(payload) if payload else {}
@@ -169,7 +173,7 @@ def _rewrite_outbox(conn: Connection, links: dict[str, Link]) -> None:
             record["station_id"] = link.record.get("station_id", record.get("station_id"))
             if not stored.get("base"):
                 stored["base"] = _claimed(record, link.record)
-        elif entity in ("relief", "member_intake") and record.get("member_id") in links:
+        elif entity in MEMBER_ID_ENTITIES and record.get("member_id") in links:
             record["member_id"] = links[record["member_id"]].new
         elif entity == "visit" and any(m in links for m in record.get("member_ids") or []):
             for old, link in links.items():

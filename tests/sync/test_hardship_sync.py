@@ -1,0 +1,98 @@
+"""Hardship files and students reach the district through the real server (issue 16): the
+server re-checks the category rule, keeps both as the station's own (another station never
+sees them), and the hand-outs carry the file, the student and the school year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import text
+
+from contract import rules
+from contract.records import RecordError
+from desktop.models import ReliefDistribution
+from desktop.models.hardship import HardshipFile, Student
+from desktop.services import hardship, students
+from desktop.services.hardship_rule import FileInput, Person
+from desktop.services.uow import record_payload
+from desktop.services.visits import VisitInput, add_visit
+from server import admin
+
+from .harness import DISTRICT, add_member, make_id_number
+
+
+def _district_rows(district, entity: str) -> dict[str, dict]:
+    with district.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT id, data FROM record WHERE entity = :e"), {"e": entity}
+        ).all()
+    return {row[0]: row[1] if isinstance(row[1], dict) else json.loads(row[1]) for row in rows}
+
+
+def test_files_and_students_sync_to_the_district(district):
+    program = admin.create_program(
+        district.engine,
+        DISTRICT,
+        code="JQ",
+        year=2026,
+        name="2026年金秋助学",
+        program_type="education",
+        amount_rules={"high_school": 300000},
+    )
+    a, b = district.station(1), district.station(2)
+    a.sync()
+    head = add_member(a, 1, "陈建国")
+    hardship.set_standard(a.ctx, 98000)
+    people = [Person("本人", "陈建国", head.id_number, 150000), Person("子女", "陈小明", "", 0)]
+    file = hardship.apply(a.ctx, FileInput(head.id, people, medical_fen=600000, cause_main="疾病"))
+    visit = add_visit(a.ctx, VisitInput([head.id], "home", purpose="入户核实"))
+    hardship.verify(a.ctx, file.id, visit.id)
+    hardship.publish(a.ctx, file.id)
+    file = hardship.establish(a.ctx, file.id)
+    child = students.add_student(
+        a.ctx,
+        students.StudentInput(head.id, "陈小明", "高中", 2025, 2028, make_id_number(77), "一中"),
+    )
+    grant, _receipt = students.grant(a.ctx, child.id, program, issued_on=dt.date(2026, 11, 5))
+    result = a.sync()
+    assert result.statuses.get("rejected", 0) == 0, result
+    assert set(a.outbox_states()) == {"done"}
+    held = _district_rows(district, "hardship_file")
+    assert held[file.id]["file_no"] == file.file_no
+    assert held[file.id]["category"] == "deep" and len(held[file.id]["steps"]) == 4
+    assert _district_rows(district, "student")[child.id]["stage"] == "high_school"
+    relief = _district_rows(district, "relief")[grant.id]
+    assert (relief["student_id"], relief["school_year"]) == (child.id, "2026-2027")
+    assert relief["hardship_file_id"] == file.id
+    # the station's own: another station pulls neither
+    b.sync()
+    assert b.rows(HardshipFile) == [] and b.rows(Student) == []
+    assert [r.id for r in b.rows(ReliefDistribution)] == [grant.id]
+    # a later step travels as an edit of the same record
+    hardship.close(a.ctx, file.id, "recover", "再就业")
+    a.sync()
+    assert _district_rows(district, "hardship_file")[file.id]["status"] == "recovered"
+    assert a.snapshot(HardshipFile)[file.id]["status"] == "recovered"
+
+
+def test_the_server_reruns_the_category_rule(ctx, head_ctx):
+    from desktop.services.members import MemberInput
+    from desktop.services.members import add_member as add
+
+    hardship.set_standard(head_ctx, 98000)
+    member = add(ctx, MemberInput(name="周丽", id_number=make_id_number(5)))
+    people = [Person("本人", "周丽", "", 150000)]
+    file = hardship.apply(ctx, FileInput(member.id, people, cause_main="失业下岗"))
+    data = record_payload(file)
+    rules.check("hardship_file", data, today=dt.date(2026, 11, 20))
+    forged = {**data, "category": "deep", "computed_category": "deep"}
+    forged["household"] = [{**people[0].as_dict(), "monthly_income_fen": 900000}]
+    with pytest.raises(RecordError, match="computed_category"):
+        rules.check("hardship_file", forged, today=dt.date(2026, 11, 20))
+    relabelled = {**data, "category": "accident"}
+    with pytest.raises(RecordError, match="category_reason"):
+        rules.check("hardship_file", relabelled, today=dt.date(2026, 11, 20))
+    relabelled["category_reason"] = "火灾"
+    rules.check("hardship_file", relabelled, today=dt.date(2026, 11, 20))
