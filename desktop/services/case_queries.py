@@ -132,3 +132,16 @@ def timeline(case: RightsCase) -> list[TimelineItem]:
     ]
     order = {"status": 0, "note": 1, "extension": 2}
     return sorted(items, key=lambda i: (i.on, order[i.kind]))
+
+
+def step_text(item: TimelineItem) -> str:
+    """One line of a case's course, as lists and printouts show it (in Chinese)."""
+    from contract.enums import CaseStatus
+
+    if item.kind == "note":
+        return f"联系记录：{item.text}"
+    if item.kind == "extension":
+        days, _sep, reason = item.text.partition("|")
+        return f"延长调解期限 {days} 天：{reason}"
+    label = "登记申请" if item.status == "applied" else CaseStatus(item.status).label
+    return f"{label}：{item.text}" if item.text else label
