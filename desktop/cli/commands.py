@@ -203,24 +203,25 @@ def cmd_relief_issue(args: argparse.Namespace) -> dict[str, Any]:
     except ValueError as exc:
         raise UserFacingError(str(exc)) from None
     program = programs.find_program(ctx, args.program, year=day.year)  # the hand-out's year
-    row, receipt = relief.issue(
-        ctx,
-        relief.ReliefInput(
-            _member_ref(ctx, args.member),
-            program.id,
-            cash_fen=_money(args.cash, "现金金额"),
-            goods=_goods(args.goods),
-            issued_on=day,
-            note=args.note or "",
-            override_reason=args.override_reason or "",
-        ),
+    data = relief.ReliefInput(
+        _member_ref(ctx, args.member),
+        program.id,
+        cash_fen=_money(args.cash, "现金金额"),
+        goods=_goods(args.goods),
+        issued_on=day,
+        note=args.note or "",
+        override_reason=args.override_reason or "",
     )
+    warnings = relief.preview(ctx, data).warnings  # what the window shows before confirming
+    row, receipt = relief.issue(ctx, data)
     total = receipt.content["total_fen"]
+    text = f"已发放 {fen_to_yuan_text(total)}，收据号 {receipt.number}"
     return {
-        "text": f"已发放 {fen_to_yuan_text(total)}，收据号 {receipt.number}",
+        "text": "\n".join([text, *(f"提示：{w}" for w in warnings)]),
         "id": row.id,
         "receipt": receipt.number,
         "total_fen": total,
+        "warnings": warnings,
     }
 
 
@@ -353,9 +354,23 @@ def cmd_program_add(args: argparse.Namespace) -> dict[str, Any]:
             max_amount_fen=_money(args.max_amount, "单次发放上限") if args.max_amount else None,
             budget_fen=_money(args.budget, "预算") if args.budget else None,
             excludes=args.excludes or [],
+            amount_rules=_amount_rules(args.amount_rule or []),
+            requires_file=args.requires_file or [],
         ),
     )
     return {"text": f"已新建帮扶项目 {program.name}", "id": program.id}
+
+
+def _amount_rules(items: list[str]) -> dict[str, int]:
+    """--amount-rule 高中=3000 (a stage by name or code, an amount in yuan), issue 16."""
+    from contract.hardship import STAGES
+
+    out = {}
+    for item in items:
+        name, _sep, amount = item.partition("=")
+        code = next((c for c, label in STAGES.items() if name.strip() in (c, label)), name.strip())
+        out[code] = _money(amount, f"标准金额“{name}”")
+    return out
 
 
 def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
@@ -554,6 +569,13 @@ def register(sub: Any) -> Any:
     p.add_argument("--max-amount", help="单次发放上限（元，现金加物资）")
     p.add_argument("--budget", help="本站预算（元）")
     p.add_argument("--excludes", action="append", help="互斥项目编码")
+    p.add_argument("--amount-rule", action="append", help="标准金额：学段=元，如 高中=3000")
+    p.add_argument(
+        "--requires-file",
+        action="append",
+        choices=["deep", "relative", "accident"],
+        help="只发给该类别的建档困难职工（可多次）",
+    )
     p.set_defaults(handler=cmd_program_add)
 
     p = sub.add_parser("backup", help="备份数据库（或 --restore 文件 恢复）")
