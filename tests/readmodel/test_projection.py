@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from desktop import __version__
 from server.readmodel import tables as t
@@ -91,3 +91,20 @@ def test_overview_shows_activity_waiting_and_closed_months(district):
         assert st.waiting == st.open_conflicts + 1
     assert a.months["2026-10"] == CLOSED and a.months["2026-11"] == OPEN
     assert set(b.months.values()) == {OPEN}
+
+
+def test_a_push_sent_again_changes_nothing(district):
+    """A station whose replies were lost sends its whole outbox again: every mutation is
+    answered as already stored, and the typed tables stay as they were."""
+    built = build(district)
+    with district.engine.connect() as conn:
+        before = typed_snapshot(conn)
+    with built.a.engine.begin() as conn:
+        sent = conn.execute(text("UPDATE outbox SET state = 'pending' WHERE state = 'done'"))
+        assert sent.rowcount > 10
+    result = built.a.sync()
+    assert set(result.statuses) == {"duplicate"}, result.statuses
+    with district.engine.begin() as conn:
+        assert typed_snapshot(conn) == before
+        rebuild(conn)
+        assert typed_snapshot(conn) == before
