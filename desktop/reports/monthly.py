@@ -22,6 +22,7 @@ from contract.money import fen_to_yuan_text
 
 from ..models import FundProgram, Receipt, ReliefDistribution, Station, StationLog, Visit
 from ..receipts.fonts import register
+from .casework import case_figures, intake_figures, mediation_section, members_section
 from .common import build_pdf, cn_date, period_label, period_range, styles, table_style
 
 
@@ -120,7 +121,9 @@ def build_month_summary(session: Session, station_id: str, period: str) -> dict[
             ],
             "total": sum(topics.values()),
         },  # fmt: skip
-        "mediations": mediation,
+        "mediations": mediation,  # the work log's typed counts (walk-in advice, no case)
+        "cases": case_figures(session, station_id, start, end),  # rights case records
+        "intake": intake_figures(session, station_id, start, end),  # 入会登记 records
         "new_members": {
             "rows": [
                 {"job_group": g, "label": _label(JobGroup, g), "count": n}
@@ -198,7 +201,7 @@ def render_monthly(summary: dict[str, Any], *, prepared_on: dt.date | None = Non
     title = f"{station['name']}{period_label(summary['period'])}工作月报"
     sub = f"{station['union_name']}　站点编号：{station['code']}　编制日期：{cn_date(prepared_on or dt.date.today())}"
     v, r, c = summary["visits"], summary["relief"], summary["consultations"]
-    m, n, rc = summary["mediations"], summary["new_members"], summary["receipts"]
+    rc = summary["receipts"]
     sv = summary.get("services", {"visitors": 0, "rest_station": 0})
     story: list[Flowable] = [
         Paragraph(title, st["title"]),
@@ -233,13 +236,10 @@ def render_monthly(summary: dict[str, Any], *, prepared_on: dt.date | None = Non
     )
 
     story.append(Paragraph("四、劳资纠纷调解", st["h2"]))
-    story.append(_table(["调解件数", "涉及职工（人）", "追回金额（元）"],
-                        [[str(m["cases"]), str(m["workers"]), _yuan(m["recovered_fen"])]], [50, 50, 60], 0))  # fmt: skip
+    story += mediation_section(summary, st)  # records first, the log's typed counts apart
 
     story.append(Paragraph("五、新发展会员", st["h2"]))
-    rows = [[x["label"], str(x["count"])] for x in n["rows"]]
-    rows.append(["合计", str(n["total"])])
-    story.append(_table(["职业群体", "人数"], rows, [70, 50]))
+    story += members_section(summary, st)
 
     story.append(Paragraph("六、收据使用", st["h2"]))
     used = f"{rc['first']} 至 {rc['last']}" if rc["count"] else "本月未开具收据"
