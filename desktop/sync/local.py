@@ -413,7 +413,9 @@ def _apply_finding(conn: Connection, change: Change) -> None:
             "member_id": str(d.get("member_id")),
             "program_id": str(d.get("program_id")),
             "period": str(d.get("period")),
-            "reason": str(d.get("reason")),
+            # the district's decision on the flag (确认违规 / 排除, with its reason), as the
+            # server worded it, follows the finding wherever the station shows it
+            "reason": " ".join(str(d[k]) for k in ("reason", "decision_text") if d.get(k)),
             "distribution_ids": list(d.get("distribution_ids") or []),
         }
         done = conn.execute(update(flags).where(flags.c.id == change.id).values(values))

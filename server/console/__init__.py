@@ -17,7 +17,8 @@ from .web import HERE, Refused, refusal_page
 
 
 def create_console(engine: Engine) -> FastAPI:
-    from . import audit_page, login, staff, stations
+    from . import audit_page, flags, login, programs, receipts, staff, stations, summary
+    from . import conflicts as conflicts_page
 
     console = FastAPI(title="区总工会管理台", docs_url=None, redoc_url=None, openapi_url=None)
     console.state.engine = engine
@@ -28,8 +29,13 @@ def create_console(engine: Engine) -> FastAPI:
 
     for module in (
         login,
+        summary,
         stations,
         staff,
+        receipts,
+        flags,
+        conflicts_page,
+        programs,
         audit_page,
     ):
         console.include_router(module.router)

@@ -99,8 +99,3 @@ def revoke(request: Request, user: Admin, code: str) -> Response:
         auth.revoke(conn, row.id)
         audit(conn, user, "station.revoke", code, row.name)
     return back("/console/stations", ok=f"服务站 {code} 已停用：其访问令牌立即失效")
-
-
-@router.get("/")
-def home(request: Request, user: Viewer) -> Response:
-    return back("/console/stations")

@@ -1,0 +1,265 @@
+"""The console against real stations: each station is a real station database syncing with
+a live district server (tests/sync/harness.py); the console acts through its HTTP forms on
+the same district database, and the stations see the outcome after their next sync."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sync.harness import DISTRICT, District, add_member, add_relief
+
+from desktop.models import Conflict, DuplicateFlag, FundProgram, Member, ProgramBudget
+from desktop.services import members as member_service
+from desktop.services import relief as relief_service
+from desktop.services import staff as staff_service
+from desktop.services.errors import UserFacingError
+from server import admin
+from server.app import create_app
+from server.console.accounts import create_user
+
+from .conftest import CSRF, PASSWORD, Console
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> Iterator[District]:
+    d = District(f"sqlite:///{tmp_path / 'server.sqlite3'}", tmp_path)
+    create_user(d.engine, DISTRICT, "admin", PASSWORD, role="admin")
+    create_user(d.engine, DISTRICT, "reviewer", PASSWORD, role="reviewer")
+    yield d
+    d.close()
+
+
+def console(d: District, username: str = "admin") -> Console:
+    client = TestClient(create_app(engine=d.engine), base_url="http://127.0.0.1")
+    token = CSRF.search(client.get("/console/login").text)
+    assert token
+    done = client.post(
+        "/console/login",
+        data={
+            "district": DISTRICT,
+            "username": username,
+            "password": PASSWORD,
+            "csrf": token.group(1),
+        },
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    c = Console(client)
+    c.get("/console/")
+    return c
+
+
+def _program(d: District, **rules: object) -> str:
+    return admin.create_program(
+        d.engine,
+        DISTRICT,
+        code="SWN",
+        year=2026,
+        name="两节送温暖",
+        program_type="festival",
+        **rules,  # type: ignore[arg-type]
+    )
+
+
+def test_staff_deactivated_in_the_console_cannot_log_in_at_the_station(district: District) -> None:
+    a = district.station(1)
+    staff_service.add_staff(
+        a.ctx,
+        username="worker1",
+        display_name="王社工",
+        role="social_worker",
+        password="secret123",
+    )
+    a.sync()
+    c = console(district)
+    page = c.get(f"/console/stations/{a.code}").text
+    assert "worker1" in page and "王社工" in page
+    staff_id = re.search(
+        r'/staff/([^/]+)/deactivate"[^>]*>\s*<input[^>]*>\s*<button[^>]*data-user="worker1"', page
+    )
+    assert staff_id, page
+    done = c.post(f"/console/stations/{a.code}/staff/{staff_id.group(1)}/deactivate")
+    assert done.status_code == 303 and "ok=" in done.headers["location"]
+    # before the pull the station still lets the account in (offline it cannot know)
+    staff_service.login(a.ctx, "worker1", "secret123", sleep=False)
+    a.sync()
+    with pytest.raises(UserFacingError, match="登录名或密码错误"):
+        staff_service.login(a.ctx, "worker1", "secret123", sleep=False)
+    # an account the district adds logs in at the station after its next sync
+    c.post(
+        f"/console/stations/{a.code}/staff",
+        {
+            "username": "worker2",
+            "display_name": "赵社工",
+            "role": "social_worker",
+            "password": "district-set-1",
+        },
+    )
+    a.sync()
+    assert staff_service.login(a.ctx, "worker2", "district-set-1", sleep=False)
+    # the station's later edits of its own staff still go up (their version is newer)
+    assert a.sync().statuses in ({}, {"applied": 1}, {"applied": 2})
+
+
+def test_flag_decision_reaches_both_stations(district: District) -> None:
+    program = _program(district, max_times_per_year=1)
+    a, b = district.station(1), district.station(2)
+    m = add_member(a, 9)
+    a.sync()
+    b.sync()
+    add_relief(a, m.id, program)
+    add_relief(b, m.id, program)
+    a.sync()
+    b.sync()
+    a.sync()
+    reviewer = console(district, "reviewer")
+    page = reviewer.get("/console/flags").text
+    assert "待裁定" in page and "两节送温暖" in page and "张*" in page
+    assert m.id_number not in page  # masked
+    flags = re.findall(r"/console/flags/([^/]+)/decide", page)
+    assert len(flags) == 2  # same month at two stations; more times than the program allows
+    empty = reviewer.post(f"/console/flags/{flags[0]}/decide", {"decision": "confirmed"})
+    assert "err=" in empty.headers["location"]
+    for flag in flags:
+        done = reviewer.post(
+            f"/console/flags/{flag}/decide",
+            {"decision": "confirmed", "reason": "核实为同一人两站领取"},
+        )
+        assert "ok=" in done.headers["location"]
+    after = reviewer.get("/console/flags").text
+    assert "待裁定" not in after and after.count("裁定：确认违规") == 2
+    for st in (a, b):
+        st.sync()
+        reasons = [f.reason for f in st.rows(DuplicateFlag)]
+        assert reasons and all("确认违规" in r and "核实为同一人两站领取" in r for r in reasons)
+
+
+def test_receipt_verification(district: District) -> None:
+    program = _program(district)
+    a = district.station(1)
+    admin.create_budget(district.engine, program, a.code, 10_000_000)
+    a.sync()
+    m = add_member(a, 3)
+    relief, receipt = relief_service.issue(
+        a.ctx,
+        relief_service.ReliefInput(
+            member_id=m.id, program_id=program, cash_fen=30000, issued_on=dt.date(2026, 11, 8)
+        ),
+    )
+    a.sync()
+    c = console(district)
+
+    def verdict(query: str) -> str:
+        page = c.post("/console/receipts", {"query": query}).text
+        found = re.search(r'id="verdict">([^<]+)<', page)
+        assert found, page
+        return found.group(1)
+
+    qr = str(receipt.content["verify"])
+    assert verdict(receipt.number) == "有效"
+    assert verdict(qr) == "有效"
+    assert verdict(qr.replace("|30000|", "|80000|")) == "内容被改动"
+    assert verdict(f"{a.code}-2026-999999") == "查无此票"
+    assert "¥300.00" in c.post("/console/receipts", {"query": receipt.number}).text
+    relief_service.void(a.ctx, relief.id, "金额填错")
+    a.sync()
+    assert verdict(receipt.number) == "已作废"
+
+
+def test_conflict_resolved_in_the_console_reaches_the_stations(district: District) -> None:
+    a, b = district.station(1), district.station(2)
+    m = add_member(a, 7)
+    a.sync()
+    b.sync()
+    for st, phone in ((a, "13900000001"), (b, "13900000002")):
+        data = member_service.MemberInput.from_member(member_service.get_member(st.ctx, m.id))
+        data.phone = phone
+        member_service.update_member(st.ctx, m.id, data)
+    a.sync()
+    b.sync()
+    a.sync()
+    c = console(district, "reviewer")
+    page = c.get("/console/conflicts").text
+    assert "13900000001" in page and "13900000002" in page and "手机号" in page
+    target = re.search(r"/console/conflicts/([^/]+)/resolve", page)
+    assert target
+    done = c.post(f"/console/conflicts/{target.group(1)}/resolve", {"value": "13900000002"})
+    assert "ok=" in done.headers["location"]
+    assert "没有待处理的冲突" in c.get("/console/conflicts").text
+    for st in (a, b):
+        st.sync()
+        assert {r.phone for r in st.rows(Member)} == {"13900000002"}
+        assert all(x.resolved_at is not None for x in st.rows(Conflict))
+
+
+def test_programs_and_budgets_flow_down(district: District) -> None:
+    a = district.station(1)
+    c = console(district)
+    done = c.post(
+        "/console/programs",
+        {
+            "code": "JQZX",
+            "year": "2026",
+            "name": "金秋助学",
+            "program_type": "education",
+            "max_times": "1",
+            "annual_cap": "5000",
+            "amount_rules": "高中=3000，大学=5000",
+            "active": "1",
+        },
+    )
+    assert "ok=" in done.headers["location"], done.headers["location"]
+    bad = c.post(
+        "/console/programs",
+        {
+            "code": "X",
+            "year": "2026",
+            "name": "坏金额",
+            "program_type": "living",
+            "annual_cap": "12.345",
+        },
+    )
+    assert "err=" in bad.headers["location"]
+    page = c.get("/console/programs").text
+    assert "金秋助学" in page and "坏金额" not in page
+    pid = re.search(r'/console/programs/([^/"]+)/budgets', page)
+    assert pid
+    c.post(f"/console/programs/{pid.group(1)}/budgets", {"station": a.code, "budget": "20000"})
+    c.post(
+        f"/console/programs/{pid.group(1)}",
+        {
+            "name": "金秋助学（2026）",
+            "max_times": "2",
+            "annual_cap": "6000",
+            "amount_rules": "高中=3000",
+            "active": "on",
+        },
+    )
+    a.sync()
+    programs = {p.code: p for p in a.rows(FundProgram)}
+    assert programs["JQZX"].name == "金秋助学（2026）" and programs["JQZX"].max_times_per_year == 2
+    assert programs["JQZX"].annual_cap_fen == 600000
+    assert programs["JQZX"].amount_rules == {"高中": 300000}
+    assert [b.budget_fen for b in a.rows(ProgramBudget)] == [2000000]
+    assert "¥20,000.00" in c.get("/console/programs").text
+
+
+def test_overview_and_monthly_show_what_stations_synced(district: District) -> None:
+    program = _program(district)
+    a = district.station(1)
+    m = add_member(a, 4)
+    add_relief(a, m.id, program, cash_fen=12345, issued_on=dt.date(2026, 11, 5))
+    a.sync()
+    c = console(district)
+    page = c.get("/console/").text
+    assert a.code in page and "从未同步" not in page
+    month = c.get("/console/monthly?period=2026-11").text
+    assert "¥123.45" in month and "两节送温暖" in month
+    one = c.get(f"/console/monthly?period=2026-11&station={a.code}").text
+    assert "¥123.45" in one
+    assert c.get("/console/monthly?period=2026-13").status_code == 422
