@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -67,8 +67,14 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _table(head: list[str], rows: list[list[str]], cell: ParagraphStyle, total: bool) -> Table:
-    data = [[Paragraph(h, cell) for h in head]] + [[Paragraph(c, cell) for c in r] for r in rows]
+def _table(
+    head: list[str], rows: list[list[str]], cell: ParagraphStyle, total: bool, first: int = 1
+) -> Table:
+    """Columns from `first` on hold figures: right-aligned, as the station's lists print them."""
+    number = ParagraphStyle("number", cell, alignment=TA_RIGHT)
+    data = [[Paragraph(h, cell) for h in head]] + [
+        [Paragraph(c, number if i >= first else cell) for i, c in enumerate(r)] for r in rows
+    ]
     style = [
         ("FONTNAME", (0, 0), (-1, -1), register()),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
@@ -94,9 +100,9 @@ def render(m: Monthly) -> bytes:
         Paragraph(f"制表日期：{today.year}年{today.month}月{today.day}日　金额单位：元", st["sub"]),
         Spacer(1, 4 * mm),
         Paragraph("一、各服务站工作量" if district else "一、工作量", st["h2"]),
-        _table(STATION_HEAD[:WORK], work, st["cell"], district),
+        _table(STATION_HEAD[:WORK], work, st["cell"], district, first=3),
         Paragraph("二、帮扶资金发放（按项目）", st["h2"]),
-        _table(PROGRAM_HEAD, programs, st["cell"], True),
+        _table(PROGRAM_HEAD, programs, st["cell"], True, first=2),
         Paragraph("三、走访（按类型）", st["h2"]),
         _table(
             ["走访类型", "次数"],
@@ -112,7 +118,7 @@ def render(m: Monthly) -> bytes:
             False,
         ),
         Paragraph("五、收据号段与作废", st["h2"]),
-        _table(["服务站", *STATION_HEAD[WORK:]], receipts, st["cell"], district),
+        _table(["服务站", *STATION_HEAD[WORK:]], receipts, st["cell"], district, first=99),
         Spacer(1, 6 * mm),
         Paragraph("调解件数、涉及职工与追回金额取自服务站工作日志。", st["cell"]),
     ]
