@@ -50,11 +50,19 @@ def station_rows(m: Monthly) -> list[list[Any]]:
     for s in m.stations:
         rows.append([s.code, s.name, MONTH_LABELS[s.close_status], *_figures(s.figures)])
     if not m.station_id:
-        rows.append(["", "合计", "", *_figures(m.total)])
+        rows.append(["", "合计", "", *_figures(m.total, listed=0)])
     return rows
 
 
-def _figures(f: Figures) -> list[Any]:
+def voided_text(numbers: list[str], listed: int = 40) -> str:
+    """The voided receipt numbers, at most `listed` of them named (a row must fit a page)."""
+    if len(numbers) <= listed:
+        return "、".join(numbers)
+    named = "、".join(numbers[:listed])
+    return f"{named}等共 {len(numbers)} 张" if named else f"共 {len(numbers)} 张"
+
+
+def _figures(f: Figures, listed: int = 40) -> list[Any]:
     r, md, rc = f.relief, f.mediation, f.receipts
     return [
         f.visits_total,
@@ -69,7 +77,7 @@ def _figures(f: Figures) -> list[Any]:
         rc.count,
         rc.first,
         rc.last,
-        "、".join(rc.voided),
+        voided_text(rc.voided, listed),
     ]
 
 

@@ -68,9 +68,16 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _table(
-    head: list[str], rows: list[list[str]], cell: ParagraphStyle, total: bool, first: int = 1
+    head: list[str],
+    rows: list[list[str]],
+    cell: ParagraphStyle,
+    total: bool,
+    widths: list[float],
+    first: int = 1,
 ) -> Table:
-    """Columns from `first` on hold figures: right-aligned, as the station's lists print them."""
+    """Columns from `first` on hold figures: right-aligned, as the station's lists print them.
+    widths in mm: fixed, so one long cell (a month's voided receipt numbers) wraps instead of
+    squeezing the other columns to nothing."""
     number = ParagraphStyle("number", cell, alignment=TA_RIGHT)
     data = [[Paragraph(h, cell) for h in head]] + [
         [Paragraph(c, number if i >= first else cell) for i, c in enumerate(r)] for r in rows
@@ -83,7 +90,7 @@ def _table(
     ]
     if total and rows:
         style.append(("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.96, 0.96, 0.96)))
-    return Table(data, repeatRows=1, style=TableStyle(style))
+    return Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=TableStyle(style))
 
 
 def render(m: Monthly) -> bytes:
@@ -100,15 +107,16 @@ def render(m: Monthly) -> bytes:
         Paragraph(f"制表日期：{today.year}年{today.month}月{today.day}日　金额单位：元", st["sub"]),
         Spacer(1, 4 * mm),
         Paragraph("一、各服务站工作量" if district else "一、工作量", st["h2"]),
-        _table(STATION_HEAD[:WORK], work, st["cell"], district, first=3),
+        _table(STATION_HEAD[:WORK], work, st["cell"], district, [24, 32, 16] + [21.6] * 9, 3),
         Paragraph("二、帮扶资金发放（按项目）", st["h2"]),
-        _table(PROGRAM_HEAD, programs, st["cell"], True, first=2),
+        _table(PROGRAM_HEAD, programs, st["cell"], True, [30, 65, 40, 44, 44, 44], 2),
         Paragraph("三、走访（按类型）", st["h2"]),
         _table(
             ["走访类型", "次数"],
             [[a, str(b)] for a, b in visits] or [["无", "0"]],
             st["cell"],
             False,
+            [60, 30],
         ),
         Paragraph("四、新会员（按职业群体）", st["h2"]),
         _table(
@@ -116,9 +124,17 @@ def render(m: Monthly) -> bytes:
             [[a, str(b)] for a, b in members] or [["无", "0"]],
             st["cell"],
             False,
+            [60, 30],
         ),
         Paragraph("五、收据号段与作废", st["h2"]),
-        _table(["服务站", *STATION_HEAD[WORK:]], receipts, st["cell"], district, first=99),
+        _table(
+            ["服务站", *STATION_HEAD[WORK:]],
+            receipts,
+            st["cell"],
+            district,
+            [50, 18, 46, 46, 107],
+            99,
+        ),
         Spacer(1, 6 * mm),
         Paragraph("调解件数、涉及职工与追回金额取自服务站工作日志。", st["cell"]),
     ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -12,8 +13,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from server.db import make_engine, migrate
+from server.readmodel.bench_data import generate
 from server.readmodel.charts import bar_chart
-from server.readmodel.export import monthly_pdf, monthly_xlsx
+from server.readmodel.export import monthly_pdf, monthly_xlsx, voided_text
 from server.readmodel.queries import monthly
 
 from .scenario import build
@@ -58,3 +61,28 @@ def test_bar_chart_is_escaped_svg() -> None:
     assert "入户&lt;走访&gt;" in svg and "走访 &amp; 类型" in svg
     assert svg.count("<rect") == 2
     assert "（本月无数据）" in bar_chart([])
+
+
+def test_a_large_district_lays_out_on_many_pages(tmp_path: Path) -> None:
+    """Sixty stations: the tables run over pages with their heads repeated, and the district's
+    voided receipts are counted, not listed (one row listing them all outgrew a page)."""
+    url = f"sqlite:///{tmp_path / 'big.sqlite3'}"
+    migrate(url)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        made = generate(conn, stations=60, months=1, today=dt.date(2026, 11, 20))
+    with engine.connect() as conn:
+        month = monthly(conn, made.district_id, "2026-11")
+    voids = made.expected.voided["2026-11"]
+    assert month.total.receipts.voided and len(month.total.receipts.voided) == voids
+    out = tmp_path / "big.pdf"
+    out.write_bytes(monthly_pdf(month))
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = "".join(text.split())
+    assert "第2页" in flat and flat.count("服务站编码") >= 2
+    assert f"共{voids}张" in flat
+    assert voided_text([f"N{i}" for i in range(50)]).endswith("N39等共 50 张")
