@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import Connection
 
 from contract.enums import JobGroup, VisitType
+from contract.money import fen_to_yuan_text
 
 from ..readmodel import queries
+from ..readmodel.charts import bar_chart
+from ..readmodel.export import monthly_pdf, monthly_xlsx
+from .accounts import audit
 from .stations import station_in
 from .web import Refused, Viewer, engine_of, render
 
@@ -59,6 +64,7 @@ def monthly_page(request: Request, user: Viewer) -> Response:
     with engine_of(request).connect() as conn:
         month, _sid = _monthly(conn, user.district_id, period, code)
         view = queries.overview(conn, user.district_id)
+    visit_labels = {v.value: v.label for v in VisitType}
     return render(
         request,
         "monthly.html",
@@ -68,7 +74,50 @@ def monthly_page(request: Request, user: Viewer) -> Response:
         period=period,
         code=code,
         stations=view.stations,
-        visit_labels={v.value: v.label for v in VisitType},
+        visit_labels=visit_labels,
         job_labels={j.value: j.label for j in JobGroup},
         close_labels=queries.MONTH_LABELS,
+        charts=_charts(month, visit_labels),
+        exports=True,
     )
+
+
+def _charts(month: queries.Monthly, visit_labels: dict[str, str]) -> list[str]:
+    total = month.total
+    money = [(p.name, p.total_fen) for p in total.programs.values()]
+    visits = [(visit_labels.get(k, k), n) for k, n in total.visits.items()]
+    charts = [
+        bar_chart(money, title="各项目发放金额", fmt=fen_to_yuan_text),
+        bar_chart(visits, title="走访（按类型）"),
+    ]
+    if month.station_id is None and len(month.stations) > 1:
+        by_station = [(s.code, s.figures.relief.total_fen) for s in month.stations]
+        charts.append(bar_chart(by_station, title="各服务站发放金额", fmt=fen_to_yuan_text))
+    return charts
+
+
+def _download(request: Request, user: Viewer, kind: str) -> Response:
+    period = _period(request.query_params.get("period"))
+    code = request.query_params.get("station", "")[:32]
+    with engine_of(request).begin() as conn:
+        month, _sid = _monthly(conn, user.district_id, period, code)
+        audit(conn, user, f"monthly.export_{kind}", f"{period} {code or '全区'}")
+    body = monthly_xlsx(month) if kind == "xlsx" else monthly_pdf(month)
+    media = (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        if kind == "xlsx"
+        else "application/pdf"
+    )
+    name = f"月度汇总-{period}-{code or user.district_code}.{kind}"
+    disposition = f"attachment; filename=monthly-{period}.{kind}; filename*=UTF-8''{quote(name)}"
+    return Response(body, media_type=media, headers={"Content-Disposition": disposition})
+
+
+@router.get("/monthly.xlsx")
+def monthly_excel(request: Request, user: Viewer) -> Response:
+    return _download(request, user, "xlsx")
+
+
+@router.get("/monthly.pdf")
+def monthly_document(request: Request, user: Viewer) -> Response:
+    return _download(request, user, "pdf")

@@ -17,6 +17,8 @@ from server.app import create_app
 from server.console.accounts import create_user
 from server.db import make_engine, migrate
 
+from .browser import browser  # noqa: F401 - the module-wide chromium fixture of the browser tests
+
 PASSWORD = "correct-horse-9"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 

@@ -129,7 +129,7 @@ def test_logout_ends_the_session_and_everything_is_audited(site: Site) -> None:
     assert actions[-3:] == ["login", "station.create", "logout"]
     later = sign_in(site, "440106", "viewer")
     page = later.get("/console/audit").text
-    assert "station.create" in page and "4401060011" in page
+    assert "新建服务站" in page and "4401060011" in page
 
 
 def test_create_admin_takes_the_password_from_the_environment(
