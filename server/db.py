@@ -257,3 +257,11 @@ def migrate(url: str | None = None) -> None:
 
 def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+# The read model's typed tables (server/readmodel) are part of this schema: loading every
+# projection module defines them on `metadata` (migration s0007 and the later read-model steps
+# create them).
+from .readmodel.registry import all_projections as _read_model  # noqa: E402
+
+_read_model()

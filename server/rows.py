@@ -171,8 +171,10 @@ INSERT_COLUMNS = (
 )
 
 
-def flush(conn: Connection, rows: Iterable[Row]) -> int:
-    """Write the dirty rows with fresh cursors; returns how many were written.
+def flush(conn: Connection, rows: Iterable[Row], *, read_model: bool = True) -> int:
+    """Write the dirty rows with fresh cursors; returns how many were written. With
+    read_model (always, but for a test filling a database older than s0007) their typed
+    rows are written too (server/readmodel).
 
     New rows go in by one executemany of plain tuples through the driver (the values that
     need converting, the flag and the time stamp, are converted once with SQLAlchemy's own
@@ -222,7 +224,8 @@ def flush(conn: Connection, rows: Iterable[Row]) -> int:
             f"UPDATE record SET {sets} WHERE entity = {m} AND id = {m}",
             updates,  # type: ignore[arg-type]
         )
-    project_read_model(conn, dirty)  # the typed read model, in the same transaction
+    if read_model:
+        project_read_model(conn, dirty)  # the typed read model, in the same transaction
     return len(dirty)
 
 

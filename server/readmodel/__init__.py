@@ -23,3 +23,7 @@ Adding a projection for another entity (hardship files, student aid, rights case
 3. nothing else: flush() projects it from then on, and `stationdesk-server
    rebuild-read-model` backfills it.
 """
+
+# the server's schema first: server/db.py defines `metadata` and then loads the projection
+# modules, whose tables join it (importing a module of this package alone then works too)
+from .. import db as _db  # noqa: E402,F401

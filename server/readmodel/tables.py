@@ -16,12 +16,11 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
-    MetaData,
     String,
     Table,
 )
 
-read_metadata = MetaData()
+from ..db import metadata as read_metadata  # one schema: the server's (db.py loads these)
 
 
 def _common(name: str, *columns: Column, indexes: tuple[Index, ...] = ()) -> Table:
