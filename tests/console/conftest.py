@@ -54,11 +54,30 @@ def build_site(url: str) -> Site:
     return Site(engine, url, stations)
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[Site]:
-    s = build_site(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str | None]:
+    """(url, PostgreSQL schema to drop) for the fixture's parameter."""
+    if request.param == "postgres":
+        from sync.harness import fresh_pg_url, postgres_answers
+
+        if not postgres_answers():
+            pytest.skip("PostgreSQL does not answer on 127.0.0.1:5432")
+        return fresh_pg_url()
+    return f"sqlite:///{tmp_path / 'server.sqlite3'}", None
+
+
+DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DATABASES)
+def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Site]:
+    url, schema = database(request, tmp_path)
+    s = build_site(url)
     yield s
     s.engine.dispose()
+    if schema:
+        from sync.harness import drop_pg_schema
+
+        drop_pg_schema(schema)
 
 
 class Console:

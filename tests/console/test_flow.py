@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sync.harness import DISTRICT, District, add_member, add_relief
+from sync.harness import DISTRICT, District, add_member, add_relief, drop_pg_schema
 
 from desktop.models import Conflict, DuplicateFlag, FundProgram, Member, ProgramBudget
 from desktop.services import members as member_service
@@ -22,16 +22,19 @@ from server import admin
 from server.app import create_app
 from server.console.accounts import create_user
 
-from .conftest import CSRF, PASSWORD, Console
+from .conftest import CSRF, DATABASES, PASSWORD, Console, database
 
 
-@pytest.fixture
-def district(tmp_path: Path) -> Iterator[District]:
-    d = District(f"sqlite:///{tmp_path / 'server.sqlite3'}", tmp_path)
+@pytest.fixture(params=DATABASES)
+def district(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[District]:
+    url, schema = database(request, tmp_path)
+    d = District(url, tmp_path)
     create_user(d.engine, DISTRICT, "admin", PASSWORD, role="admin")
     create_user(d.engine, DISTRICT, "reviewer", PASSWORD, role="reviewer")
     yield d
     d.close()
+    if schema:
+        drop_pg_schema(schema)
 
 
 def console(d: District, username: str = "admin") -> Console:
