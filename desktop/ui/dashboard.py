@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -26,11 +26,12 @@ class Overview:
     month: dict[str, Any]
     budgets: list[Any]
     sync: Any
+    cases: list[Any] = field(default_factory=list)  # rights cases due or overdue (issue 17)
 
 
 def load_overview(ctx: Any) -> Overview:
     """Runs on the ops helper; every number comes from a service."""
-    from desktop.services import programs, ui_queries, visits
+    from desktop.services import case_queries, programs, ui_queries, visits
     from desktop.services.validate import period_of
 
     return Overview(
@@ -38,6 +39,7 @@ def load_overview(ctx: Any) -> Overview:
         ui_queries.month_summary(ctx, period_of(ctx.today)),
         programs.budget_status(ctx),
         ui_queries.sync_overview(ctx),
+        case_queries.cases_due(ctx),
     )
 
 
@@ -45,6 +47,7 @@ class DashboardPage(Page):
     title_text = "工作台"
     watches = frozenset(
         {"visit", "relief", "receipt", "fund_program", "program_budget", "station_log", "member"}
+        | {"rights_case"}
     )
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -62,7 +65,13 @@ class DashboardPage(Page):
         self.followups = QListWidget()
         self.followups.itemActivated.connect(lambda _item: self.navigate.emit("visits"))
         follow_card.body.addWidget(self.followups)
-        grid.addWidget(follow_card, 1, 0, 2, 1)
+        grid.addWidget(follow_card, 1, 0)
+        cases_card = Card(self.tr("维权个案期限（待受理、调解中）"))
+        self.cases = QListWidget()
+        self.cases.setWordWrap(True)
+        self.cases.itemActivated.connect(lambda _item: self.navigate.emit("cases"))
+        cases_card.body.addWidget(self.cases)
+        grid.addWidget(cases_card, 2, 0)
         budget_card = Card(self.tr("本年度帮扶项目预算"))
         self.bars = BudgetBars()
         budget_card.body.addWidget(self.bars)
@@ -135,4 +144,18 @@ class DashboardPage(Page):
             )
         if not data.followups:
             self.followups.addItem(self.tr("暂无待回访事项"))
+        self.show_cases(data.cases)
         self.bars.set_rows([(b.program.name, b.used_fen, b.budget_fen) for b in data.budgets])
+
+    def show_cases(self, rows: list[Any]) -> None:
+        """Cases whose deadline has passed or is within two days (issue 17)."""
+        from .labels import enum_text
+
+        self.cases.clear()
+        for row in rows[:50]:
+            mark = self.tr("【已超期】") if row.urgency == "overdue" else self.tr("【将到期】")
+            status = enum_text("CaseStatus", row.case.status)
+            number = row.case.case_no.split("-", 1)[-1]  # the station's code left out
+            self.cases.addItem(f"{mark}{row.due:%m-%d}  {number}  {status}  {row.case.employer}")
+        if not rows:
+            self.cases.addItem(self.tr("暂无到期的维权个案"))

@@ -45,6 +45,8 @@ PAGES = [
     ("month", QT_TRANSLATE_NOOP("nav", "月结"), "month", "month_end:MonthEndPage"),
     ("sync", QT_TRANSLATE_NOOP("nav", "同步"), "sync", "sync_page:SyncPage"),
     ("conflicts", QT_TRANSLATE_NOOP("nav", "冲突处理"), "conflict", "conflicts:ConflictsPage"),
+    ("cases", QT_TRANSLATE_NOOP("nav", "维权个案"), "log", "cases:CasesPage"),  # issue 17
+    ("intake", QT_TRANSLATE_NOOP("nav", "入会登记"), "add", "intake:IntakePage"),  # issue 17
     ("settings", QT_TRANSLATE_NOOP("nav", "设置"), "settings", "settings:SettingsPage"),
 ]
 

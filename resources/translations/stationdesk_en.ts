@@ -163,6 +163,243 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>开始调解</source>
+        <translation>Start mediation</translation>
+    </message>
+    <message>
+        <source>达成协议…</source>
+        <translation>Agreement…</translation>
+    </message>
+    <message>
+        <source>调解不成转仲裁</source>
+        <translation>Failed: to arbitration</translation>
+    </message>
+    <message>
+        <source>撤回…</source>
+        <translation>Withdrawn…</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>办理事项</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>办理日期</source>
+        <translation>Date of step</translation>
+    </message>
+    <message>
+        <source>记录联系…</source>
+        <translation>Contact note…</translation>
+    </message>
+    <message>
+        <source>延长期限…</source>
+        <translation>Extend deadline…</translation>
+    </message>
+    <message>
+        <source>追回金额…</source>
+        <translation>Amount recovered…</translation>
+    </message>
+    <message>
+        <source>打印协议书</source>
+        <translation>Print agreement</translation>
+    </message>
+    <message>
+        <source>打印登记表</source>
+        <translation>Print record sheet</translation>
+    </message>
+    <message>
+        <source>（已超期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>（将到期）</source>
+        <translation> (due soon)</translation>
+    </message>
+    <message>
+        <source>期限 %1</source>
+        <translation>Deadline %1</translation>
+    </message>
+    <message>
+        <source>请求 %1，已追回 %2</source>
+        <translation>Claimed %1, recovered %2</translation>
+    </message>
+    <message>
+        <source>达成协议</source>
+        <translation>Agreement reached</translation>
+    </message>
+    <message>
+        <source>协议内容（打印在调解协议书上）：</source>
+        <translation>Terms of the agreement (printed on the mediation agreement):</translation>
+    </message>
+    <message>
+        <source>说明原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>记录联系</source>
+        <translation>Contact note</translation>
+    </message>
+    <message>
+        <source>联系情况：</source>
+        <translation>What was said or agreed:</translation>
+    </message>
+    <message>
+        <source>追回金额</source>
+        <translation>Amount recovered</translation>
+    </message>
+    <message>
+        <source>累计追回金额（元）：</source>
+        <translation>Total amount recovered (yuan):</translation>
+    </message>
+    <message>
+        <source>调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <source>维权个案登记表</source>
+        <translation>Rights case record sheet</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>登记维权个案</source>
+        <translation>New rights case</translation>
+    </message>
+    <message>
+        <source>案件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>12351 工单号</source>
+        <translation>12351 ticket no.</translation>
+    </message>
+    <message>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>争议类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>会员职工</source>
+        <translation>Workers (members)</translation>
+    </message>
+    <message>
+        <source>非会员职工</source>
+        <translation>Workers (non-members)</translation>
+    </message>
+    <message>
+        <source>每行一人：姓名 手机号</source>
+        <translation>One per line: name phone</translation>
+    </message>
+    <message>
+        <source>涉及人数</source>
+        <translation>Workers involved</translation>
+    </message>
+    <message>
+        <source>默认为所列职工人数</source>
+        <translation>Default: the workers listed</translation>
+    </message>
+    <message>
+        <source>请求金额（元）</source>
+        <translation>Amount claimed (yuan)</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>保存登记</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>已登记 %1</source>
+        <translation>Recorded %1</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>案件列表</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>登记新案件</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>职工</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>（已超期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>（将到期）</source>
+        <translation> (due soon)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>同一会员在本站和其他服务站都被修改时，逐项选择保留哪一个版本。</source>
@@ -214,6 +451,10 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     <message>
         <source>待回访（按到期日）</source>
         <translation>Follow-ups due (by due date)</translation>
+    </message>
+    <message>
+        <source>维权个案期限（待受理、调解中）</source>
+        <translation>Rights case deadlines (to accept, in mediation)</translation>
     </message>
     <message>
         <source>本年度帮扶项目预算</source>
@@ -274,6 +515,33 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     <message>
         <source>暂无待回访事项</source>
         <translation>No follow-ups due</translation>
+    </message>
+    <message>
+        <source>【已超期】</source>
+        <translation>[Overdue] </translation>
+    </message>
+    <message>
+        <source>【将到期】</source>
+        <translation>[Due soon] </translation>
+    </message>
+    <message>
+        <source>暂无到期的维权个案</source>
+        <translation>No rights case is due</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>延长调解期限</source>
+        <translation>Extend the mediation period</translation>
+    </message>
+    <message>
+        <source>延长天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>原因（双方同意）</source>
+        <translation>Reason (both parties agreed)</translation>
     </message>
 </context>
 <context>
@@ -404,6 +672,129 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     <message>
         <source>已取消，没有写入任何记录。</source>
         <translation>Cancelled; nothing was written.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>工会会员登记表</source>
+        <translation>Union member registration form</translation>
+    </message>
+    <message>
+        <source>登记类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>入会</source>
+        <translation>Joining</translation>
+    </message>
+    <message>
+        <source>会籍转入</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>例：汉族</source>
+        <translation>e.g. Han</translation>
+    </message>
+    <message>
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>政治面貌</source>
+        <translation>Political status</translation>
+    </message>
+    <message>
+        <source>户籍类型</source>
+        <translation>Household registration</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>联合工会</source>
+        <translation>Joint union</translation>
+    </message>
+    <message>
+        <source>单位未建工会时填写加入的联合工会</source>
+        <translation>The joint union joined when the employer has no union</translation>
+    </message>
+    <message>
+        <source>职业群体</source>
+        <translation>Job group</translation>
+    </message>
+    <message>
+        <source>原所在工会</source>
+        <translation>Previous union</translation>
+    </message>
+    <message>
+        <source>会籍转入时填写</source>
+        <translation>For a transfer in</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>会员证号</source>
+        <translation>Member card no.</translation>
+    </message>
+    <message>
+        <source>保存登记</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>入会与接转记录</source>
+        <translation>Joinings and transfers</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>工会</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>会籍转出…</source>
+        <translation>Transfer out…</translation>
+    </message>
+    <message>
+        <source>已登记：%1</source>
+        <translation>Recorded: %1</translation>
+    </message>
+    <message>
+        <source>请先在记录中选中要转出的会员。</source>
+        <translation>First select the member to transfer out in the records.</translation>
+    </message>
+    <message>
+        <source>会籍转出</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <source>转入的工会：</source>
+        <translation>Union transferred to:</translation>
+    </message>
+    <message>
+        <source>已登记会籍转出。</source>
+        <translation>Transfer out recorded.</translation>
     </message>
 </context>
 <context>
@@ -2092,8 +2483,24 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
 <context>
     <name>enum</name>
     <message>
+        <source>12351 工单</source>
+        <translation>12351 hotline ticket</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
         <source>两节送温暖</source>
         <translation>Festival warmth</translation>
+    </message>
+    <message>
+        <source>中共党员</source>
+        <translation>CPC member</translation>
+    </message>
+    <message>
+        <source>中共预备党员</source>
+        <translation>CPC probationary member</translation>
     </message>
     <message>
         <source>互助保障</source>
@@ -2104,16 +2511,40 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Workplace visit</translation>
     </message>
     <message>
+        <source>会籍转入</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <source>会籍转出</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
         <source>保安员</source>
         <translation>Security guard</translation>
+    </message>
+    <message>
+        <source>入会</source>
+        <translation>Joined</translation>
     </message>
     <message>
         <source>入户走访</source>
         <translation>Home visit</translation>
     </message>
     <message>
+        <source>共青团员</source>
+        <translation>CYL member</translation>
+    </message>
+    <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>农村户籍</source>
+        <translation>Rural</translation>
+    </message>
+    <message>
+        <source>初中</source>
+        <translation>Junior high school</translation>
     </message>
     <message>
         <source>劳动合同</source>
@@ -2136,6 +2567,10 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Recruiting members</translation>
     </message>
     <message>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
         <source>台湾居民居住证</source>
         <translation>Residence permit (Taiwan)</translation>
     </message>
@@ -2148,12 +2583,20 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Active</translation>
     </message>
     <message>
+        <source>城镇户籍</source>
+        <translation>Urban</translation>
+    </message>
+    <message>
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
         <source>外卖骑手</source>
         <translation>Food delivery rider</translation>
+    </message>
+    <message>
+        <source>大专</source>
+        <translation>College</translation>
     </message>
     <message>
         <source>女</source>
@@ -2170,6 +2613,10 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
     <message>
         <source>家政服务员</source>
         <translation>Domestic worker</translation>
+    </message>
+    <message>
+        <source>小学及以下</source>
+        <translation>Primary school or less</translation>
     </message>
     <message>
         <source>居民身份证</source>
@@ -2200,6 +2647,10 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Lapsed</translation>
     </message>
     <message>
+        <source>待受理</source>
+        <translation>To accept</translation>
+    </message>
+    <message>
         <source>待同步</source>
         <translation>Waiting to sync</translation>
     </message>
@@ -2220,6 +2671,10 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Receiving visitors</translation>
     </message>
     <message>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
         <source>政策咨询</source>
         <translation>Policy advice</translation>
     </message>
@@ -2232,12 +2687,28 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Conflict</translation>
     </message>
     <message>
+        <source>本科</source>
+        <translation>Bachelor</translation>
+    </message>
+    <message>
+        <source>来访</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
         <source>来访接待</source>
         <translation>Walk-in</translation>
     </message>
     <message>
         <source>欠薪</source>
         <translation>Unpaid wages</translation>
+    </message>
+    <message>
+        <source>民主党派</source>
+        <translation>Democratic party member</translation>
+    </message>
+    <message>
+        <source>法院委派</source>
+        <translation>Court referral</translation>
     </message>
     <message>
         <source>活动</source>
@@ -2264,6 +2735,10 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Living assistance</translation>
     </message>
     <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
         <source>电话咨询</source>
         <translation>Phone enquiry</translation>
     </message>
@@ -2274,6 +2749,10 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
     <message>
         <source>相对困难</source>
         <translation>Relative hardship</translation>
+    </message>
+    <message>
+        <source>研究生</source>
+        <translation>Postgraduate</translation>
     </message>
     <message>
         <source>社会保险</source>
@@ -2288,8 +2767,20 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Station head</translation>
     </message>
     <message>
+        <source>经济补偿</source>
+        <translation>Severance</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
         <source>网约车司机</source>
         <translation>Ride-hailing driver</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>Non-party</translation>
     </message>
     <message>
         <source>节日慰问走访</source>
@@ -2304,8 +2795,20 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Adjustment</translation>
     </message>
     <message>
+        <source>调解不成转仲裁</source>
+        <translation>To arbitration</translation>
+    </message>
+    <message>
+        <source>调解中</source>
+        <translation>Mediating</translation>
+    </message>
+    <message>
         <source>货车司机</source>
         <translation>Truck driver</translation>
+    </message>
+    <message>
+        <source>达成协议</source>
+        <translation>Agreed</translation>
     </message>
     <message>
         <source>金秋助学</source>
@@ -2318,6 +2821,10 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
     <message>
         <source>驿站服务</source>
         <translation>Rest-stop service</translation>
+    </message>
+    <message>
+        <source>高中/中专</source>
+        <translation>Senior high / vocational school</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2944,14 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Conflicts</translation>
     </message>
     <message>
+        <source>维权个案</source>
+        <translation>Rights cases</translation>
+    </message>
+    <message>
+        <source>入会登记</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2475,8 +2990,24 @@ Note: {0}</translation>
 Note: {0} results and {1} download pages in the reply file were already imported or have expired and were skipped (importing twice never duplicates data)</translation>
     </message>
     <message>
+        <source>12351 工单应填写工单号</source>
+        <translation>A 12351 ticket needs its ticket number</translation>
+    </message>
+    <message>
+        <source>12351 工单请填写工单号</source>
+        <translation>Enter the 12351 ticket number</translation>
+    </message>
+    <message>
         <source>15 位身份证号码应全部为数字</source>
         <translation>A 15-digit ID number must be all digits</translation>
+    </message>
+    <message>
+        <source>{0} {1} {2} 学年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1} 学年的助学金已发放</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0} {1} 条</source>
@@ -2515,6 +3046,18 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>{0} is closed: its {1} entries can no longer be changed; record a correction in the current month</translation>
     </message>
     <message>
+        <source>{0} 已有困难职工档案（{1}）{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 已毕业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 已毕业，不再发放助学金</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} 已经月结</source>
         <translation>{0} is already closed</translation>
     </message>
@@ -2533,6 +3076,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>{0}“{1}”不是可选项</source>
         <translation>{0} &quot;{1}&quot; is not one of the choices</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”不是可选项（{2}）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0}“{1}”不是有效日期（例：2026-11-22）</source>
@@ -2559,6 +3106,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>{0} cannot be negative: {1}</translation>
     </message>
     <message>
+        <source>{0}不能早于登记日期 {1}</source>
+        <translation>{0} cannot be before the date received {1}</translation>
+    </message>
+    <message>
+        <source>{0}不能晚于今天</source>
+        <translation>{0} cannot be after today</translation>
+    </message>
+    <message>
         <source>{0}前后有空格，已去掉空格</source>
         <translation>{0} had spaces around it; they were removed</translation>
     </message>
@@ -2571,8 +3126,16 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>{0} is not in the right format; enter an amount in figures</translation>
     </message>
     <message>
+        <source>{0}的会籍已转出</source>
+        <translation>{0}&apos;s membership has already been transferred out</translation>
+    </message>
+    <message>
         <source>{0}等</source>
         <translation>{0} and more</translation>
+    </message>
+    <message>
+        <source>{0}等{1}人</source>
+        <translation>{0} and others, {1} in all</translation>
     </message>
     <message>
         <source>{0}超过金额上限 {1}</source>
@@ -2587,12 +3150,24 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Only the station head can do this: {0}</translation>
     </message>
     <message>
+        <source>{0}（{1}）已登记入会，无需重复入会</source>
+        <translation>{0} ({1}) has already joined; no second joining is needed</translation>
+    </message>
+    <message>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>{0}：服务站 {1}，区里 {2}</source>
         <translation>{0}: station {1}, district {2}</translation>
+    </message>
+    <message>
+        <source>“{0}”不是助学项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”只发给{1}的建档职工，{2}{3}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“{0}”是 {1} 年的项目，不能用于 {2} 年的发放</source>
@@ -2603,8 +3178,16 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The station&apos;s remaining budget for &quot;{0}&quot; is {1}, not enough to hand out {2}</translation>
     </message>
     <message>
+        <source>“{0}”没有设定{1}的资助标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{0}”由其他字段决定，只能保留服务器版本</source>
         <translation>&quot;{0}&quot; follows from other fields; only the server&apos;s version can be kept</translation>
+    </message>
+    <message>
+        <source>一件案件最多列 {0} 名职工</source>
+        <translation>A case lists at most {0} workers</translation>
     </message>
     <message>
         <source>一次走访最多记 {0} 名会员</source>
@@ -2617,6 +3200,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>下载 {0} 条</source>
         <translation>{0} downloaded</translation>
+    </message>
+    <message>
+        <source>不低于低保标准的 2 倍，且无意外致困情形：不符合建档条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不低于低保标准的 2 倍，但{0}：意外致困</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>不支持的文件类型“{0}”，请使用 .xlsx 或 .csv</source>
@@ -2691,16 +3282,44 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>does not equal the sum of the goods lines</translation>
     </message>
     <message>
+        <source>与计算结果不同的困难类别需要站长确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与计算结果不同的困难类别须写明理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>两节送温暖慰问金（物资）发放收据</source>
         <translation>Receipt: New Year and Spring Festival care money (goods)</translation>
+    </message>
+    <message>
+        <source>中职</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>中间不能有空格</source>
         <translation>cannot contain spaces</translation>
     </message>
     <message>
+        <source>主要致困原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>争议类型</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <source>事故或灾害损失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>人员类别</source>
         <translation>Person category</translation>
+    </message>
+    <message>
+        <source>人均月收入 =（家庭年收入 {0} − 刚性支出 {1}）÷ 12 ÷ {2} 人 = {3}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>以下月份有记录但尚未月结：{0}</source>
@@ -2723,8 +3342,40 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Member ID is not in the right format</translation>
     </message>
     <message>
+        <source>会员证号 {0} 已发给其他会员</source>
+        <translation>Member card no. {0} belongs to another member</translation>
+    </message>
+    <message>
+        <source>会员证号过长（最多 32 位）</source>
+        <translation>Member card no. too long (at most 32 characters)</translation>
+    </message>
+    <message>
+        <source>会籍接转</source>
+        <translation>membership transfer</translation>
+    </message>
+    <message>
+        <source>会籍接转应写明转出或转入的工会</source>
+        <translation>A transfer must name the other union</translation>
+    </message>
+    <message>
         <source>会籍状态</source>
         <translation>Membership status</translation>
+    </message>
+    <message>
+        <source>会籍转入请填写原所在工会</source>
+        <translation>For a transfer in, enter the previous union</translation>
+    </message>
+    <message>
+        <source>低于低保标准的 2 倍（{0}）：相对困难</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>低于低保标准：深度困难</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>低保标准应大于 0 且不超过 {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>住址</source>
@@ -2775,6 +3426,26 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Deactivate a staff account</translation>
     </message>
     <message>
+        <source>入会日期</source>
+        <translation>Date joined</translation>
+    </message>
+    <message>
+        <source>入会登记</source>
+        <translation>membership intake</translation>
+    </message>
+    <message>
+        <source>入学年份应在 1990 至 {0} 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入户核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入户走访日期不能早于申请日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>全区本年度已领取 {0} 次，超过项目上限 {1} 次</source>
         <translation>Received {0} time(s) this year across the district, above the program&apos;s limit of {1}</translation>
     </message>
@@ -2787,6 +3458,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Citizen ID number</translation>
     </message>
     <message>
+        <source>公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>公示同意日期</source>
         <translation>Date of consent to public notice</translation>
     </message>
@@ -2795,8 +3474,16 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Link to the member the district already has</translation>
     </message>
     <message>
+        <source>其他</source>
+        <translation type="unfinished">Other</translation>
+    </message>
+    <message>
         <source>其它</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>其档案类别为{0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>内存数据库不能保存同步令牌</source>
@@ -2839,6 +3526,22 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Totals by program</translation>
     </message>
     <message>
+        <source>初中</source>
+        <translation type="unfinished">Junior high school</translation>
+    </message>
+    <message>
+        <source>办理日期</source>
+        <translation>Date of step</translation>
+    </message>
+    <message>
+        <source>办理记录格式不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>助学学生</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>区总工会提示：{0}</source>
         <translation>District union notice: {0}</translation>
     </message>
@@ -2865,6 +3568,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>区里核对一致，本月已锁定</source>
         <translation>Checked by the district; the month is locked</translation>
+    </message>
+    <message>
+        <source>医疗支出</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>协议或数据结构版本不受支持，需要升级</source>
@@ -2895,6 +3602,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The current password is wrong</translation>
     </message>
     <message>
+        <source>去世</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>发放合计</source>
         <translation>Total handed out</translation>
     </message>
@@ -2917,6 +3628,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>取值 {0} 不在允许的范围内</source>
         <translation>value {0} is not allowed</translation>
+    </message>
+    <message>
+        <source>受理日期不能早于登记日期</source>
+        <translation>Accepted on cannot be before the date received</translation>
+    </message>
+    <message>
+        <source>只有受理后、结束前的案件可以延长调解期限</source>
+        <translation>Only an accepted case still in mediation can have its deadline extended</translation>
     </message>
     <message>
         <source>只能修改本服务站的资料</source>
@@ -3015,12 +3734,32 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Hardship category</translation>
     </message>
     <message>
+        <source>困难类别“{0}”不是可选项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>困难类别与计算结果不同，应写明站长确定的理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>困难职工医疗救助金发放收据</source>
         <translation>Receipt: medical aid for workers in hardship</translation>
     </message>
     <message>
+        <source>困难职工档案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>困难职工档案不存在或不属于本站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>困难职工生活救助金发放收据</source>
         <translation>Receipt: living aid for workers in hardship</translation>
+    </message>
+    <message>
+        <source>在读</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>地址</source>
@@ -3043,6 +3782,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Notes</translation>
     </message>
     <message>
+        <source>备注过长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>复核日期</source>
         <translation>Review date</translation>
     </message>
@@ -3063,6 +3806,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>the amount in words does not match the total</translation>
     </message>
     <message>
+        <source>大学</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失业下岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>女</source>
         <translation>Female</translation>
     </message>
@@ -3077,6 +3828,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>姓名过长（最多 30 个字）</source>
         <translation>The name is too long (at most 30 characters)</translation>
+    </message>
+    <message>
+        <source>子女就学</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>字段 {0} {1}</source>
@@ -3123,6 +3878,22 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Field conflicts to resolve: {0}</translation>
     </message>
     <message>
+        <source>学段“{0}”不是可选项（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学生姓名不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学生记录不存在或不属于本站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学生身份证号：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>审计记录未能送到区服务器（下次同步再送）：{0}</source>
         <translation>The audit entries could not be sent to the district server (they go with the next sync): {0}</translation>
     </message>
@@ -3135,8 +3906,44 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>An auditor account is read-only and cannot change data</translation>
     </message>
     <message>
+        <source>家庭人口至少 1 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>家庭住址</source>
         <translation>Home address</translation>
+    </message>
+    <message>
+        <source>家庭成员应为 1 至 {0} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>家庭成员最多 {0} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>家庭成员的月收入应为非负整数（分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>家庭成员的身份证号不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>家庭成员第 {0} 行月收入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>家庭成员第 {0} 行：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>家庭成员第 {0} 行：关系和姓名不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>家庭成员至少 1 人（含本人）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>家政</source>
@@ -3167,8 +3974,20 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Member &quot;{0}&quot; was registered during the import; preview again, then import</translation>
     </message>
     <message>
+        <source>小学</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未设置当地低保标准：请站长先在困难档案页设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>就业形态</source>
         <translation>Employment type</translation>
+    </message>
+    <message>
+        <source>就学支出</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>嵌套层次过深</source>
@@ -3199,8 +4018,36 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Job</translation>
     </message>
     <message>
+        <source>已入户核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>已导出 {0} 条待上传变更（{1} 批）到 {2}；请带到区总工会导入，再把回执文件带回本站导入</source>
         <translation>Exported {0} changes waiting to upload ({1} batches) to {2}; take it to the district union to import, then bring the reply file back and import it here</translation>
+    </message>
+    <message>
+        <source>已建档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已建档的档案应有档案编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已毕业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已注销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已脱困</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>帮扶发放</source>
@@ -3227,6 +4074,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>year</translation>
     </message>
     <message>
+        <source>年审</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>年度不正确</source>
         <translation>The year is not valid</translation>
     </message>
@@ -3247,8 +4098,32 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>must be the year of the issue date, {0}</translation>
     </message>
     <message>
+        <source>应指明会员</source>
+        <translation>A member must be named</translation>
+    </message>
+    <message>
+        <source>延长天数“{0}”应为整数</source>
+        <translation>Days &quot;{0}&quot; must be a whole number</translation>
+    </message>
+    <message>
+        <source>延长天数应在 1 至 {0} 之间</source>
+        <translation>Days must be between 1 and {0}</translation>
+    </message>
+    <message>
+        <source>延长调解期限 {0} 天：{1}</source>
+        <translation>Mediation extended by {0} days: {1}</translation>
+    </message>
+    <message>
+        <source>建档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>引用的{0}不存在</source>
         <translation>The {0} referred to does not exist</translation>
+    </message>
+    <message>
+        <source>当地低保标准 {0}/人·月</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>快</source>
@@ -3283,8 +4158,24 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The recovery code can only reset the password of an active station-head account</translation>
     </message>
     <message>
+        <source>意外事故</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意外致困</source>
+        <translation type="unfinished">Hardship after an accident</translation>
+    </message>
+    <message>
         <source>慢</source>
         <translation>slow</translation>
+    </message>
+    <message>
+        <source>户籍类型</source>
+        <translation>Household registration</translation>
+    </message>
+    <message>
+        <source>所选职工中有会员不存在</source>
+        <translation>A chosen worker is not a member here</translation>
     </message>
     <message>
         <source>所选走访对象中有会员不存在</source>
@@ -3321,6 +4212,26 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>找不到数据库的密钥文件 {0}，无法打开本站数据。请把备份文件夹中同名数据库旁的 .keys.json 复制回来</source>
         <translation>The database&apos;s key file {0} was not found, so the station&apos;s data cannot be opened. Copy back the .keys.json that sits beside the database of the same name in the backup folder</translation>
+    </message>
+    <message>
+        <source>按档案数据计算应为{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按规则计算不符合困难条件，不能返困</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按规则计算不符合建档条件（人均收入不低于低保标准的 2 倍）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收入来源第 {0} 行年收入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收入来源第 {0} 行：来源不能为空</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>收据</source>
@@ -3365,6 +4276,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>收据（张数、首末号、作废号）</source>
         <translation>Receipts (count, first and last number, voided numbers)</translation>
+    </message>
+    <message>
+        <source>政治面貌</source>
+        <translation>Political status</translation>
     </message>
     <message>
         <source>敏感信息处理同意日期</source>
@@ -3427,6 +4342,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The file is empty</translation>
     </message>
     <message>
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
         <source>新就业形态</source>
         <translation>New forms of employment</translation>
     </message>
@@ -3437,6 +4356,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>新建帮扶项目</source>
         <translation>Create a fund program</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished">None</translation>
     </message>
     <message>
         <source>无权修改其他区的数据</source>
@@ -3537,6 +4460,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>有 {0} 行需要核对（仍会导入），见下方“提示”</source>
         <translation>{0} rows need checking (they will still be imported); see &quot;Notes&quot; below</translation>
+    </message>
+    <message>
+        <source>有意外事故或灾害记录</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>服务器繁忙，请稍后重试</source>
@@ -3643,12 +4570,44 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The station&apos;s database is not encrypted and has no recovery code</translation>
     </message>
     <message>
+        <source>，可办理“返困”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本站预算</source>
         <translation>Station budget</translation>
     </message>
     <message>
         <source>标准金额应为 0 至 {0} 分的整数</source>
         <translation>standard amounts must be whole numbers from 0 to {0} fen</translation>
+    </message>
+    <message>
+        <source>格式不对</source>
+        <translation>is malformed</translation>
+    </message>
+    <message>
+        <source>案件当前为“{0}”，不能改为“{1}”</source>
+        <translation>The case is &quot;{0}&quot; and cannot become &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>案件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>案件状态“{0}”不是可选项</source>
+        <translation>Case status &quot;{0}&quot; is not a choice</translation>
+    </message>
+    <message>
+        <source>档案当前为“{0}”，此操作只适用于{1}的档案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>档案户主（会员）不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>次要致困原因</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>此回执文件属于服务站 {0}，不是本站（{1}）的，未导入任何数据</source>
@@ -3659,16 +4618,44 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>This station was enrolled from another computer; the data here has different IDs and cannot be merged</translation>
     </message>
     <message>
+        <source>残疾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每名职工应有会员编号或姓名</source>
+        <translation>Each worker needs a member id or a name</translation>
+    </message>
+    <message>
+        <source>每名职工应选会员或填写姓名</source>
+        <translation>Choose a member or enter a name for each worker</translation>
+    </message>
+    <message>
         <source>每年次数上限</source>
         <translation>Times per year limit</translation>
+    </message>
+    <message>
+        <source>汉族</source>
+        <translation>Han</translation>
+    </message>
+    <message>
+        <source>没有在册的困难职工档案</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>没有登录名为“{0}”的工作人员</source>
         <translation>No staff member has the login name &quot;{0}&quot;</translation>
     </message>
     <message>
+        <source>没有编号为 {0} 的维权个案</source>
+        <translation>No rights case numbered {0}</translation>
+    </message>
+    <message>
         <source>注意：{0}</source>
         <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>流水号 {0} 不连续：区里本站 {1} 年的收据只到 {2} 号</source>
@@ -3679,8 +4666,32 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>the serial must be between 1 and {0}</translation>
     </message>
     <message>
+        <source>涉及人数“{0}”应为整数</source>
+        <translation>Workers involved &quot;{0}&quot; must be a whole number</translation>
+    </message>
+    <message>
+        <source>涉及人数不能少于所列职工人数</source>
+        <translation>Workers involved cannot be fewer than the workers listed</translation>
+    </message>
+    <message>
+        <source>涉及人数不能少于所列职工人数（{0}）</source>
+        <translation>Workers involved cannot be fewer than the workers listed ({0})</translation>
+    </message>
+    <message>
+        <source>涉及人数过大</source>
+        <translation>Too many workers involved</translation>
+    </message>
+    <message>
+        <source>深度困难</source>
+        <translation type="unfinished">Deep hardship</translation>
+    </message>
+    <message>
         <source>添加工作人员</source>
         <translation>Add a staff member</translation>
+    </message>
+    <message>
+        <source>灾害</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>版本号应从 1 开始</source>
@@ -3719,6 +4730,18 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Create a recovery code</translation>
     </message>
     <message>
+        <source>申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请事项过长（最多 5000 字）</source>
+        <translation>Matter too long (at most 5000 characters)</translation>
+    </message>
+    <message>
+        <source>申请日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -3729,6 +4752,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>男</source>
         <translation>Male</translation>
+    </message>
+    <message>
+        <source>疾病</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>登录名“{0}”已存在</source>
@@ -3745,6 +4772,18 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>登录名或密码错误，无法打开本站数据</source>
         <translation>Wrong login name or password; the station&apos;s data cannot be opened</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>登记日期不能晚于今天</source>
+        <translation>The date received cannot be after today</translation>
+    </message>
+    <message>
+        <source>登记申请</source>
+        <translation>Application recorded</translation>
     </message>
     <message>
         <source>登记码与本机服务站不符，或服务站已由另一台电脑登记</source>
@@ -3769,6 +4808,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>的小数点前后都应有数字</source>
         <translation>needs digits on both sides of the decimal point</translation>
+    </message>
+    <message>
+        <source>相对困难</source>
+        <translation type="unfinished">Relative hardship</translation>
     </message>
     <message>
         <source>确认上传 {0} 条</source>
@@ -3801,6 +4844,18 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>系统</source>
         <translation>System</translation>
+    </message>
+    <message>
+        <source>约 {0}（四舍五入到分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>维权个案</source>
+        <translation>rights case</translation>
+    </message>
+    <message>
+        <source>维权个案不存在</source>
+        <translation>No such rights case</translation>
     </message>
     <message>
         <source>缺少字段 {0}</source>
@@ -3839,6 +4894,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Occupational group</translation>
     </message>
     <message>
+        <source>职工{0}的{1}</source>
+        <translation>Worker {0}: {1}</translation>
+    </message>
+    <message>
         <source>职工互助保障金发放收据</source>
         <translation>Receipt: workers&apos; mutual-aid insurance payment</translation>
     </message>
@@ -3851,8 +4910,28 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Worker category</translation>
     </message>
     <message>
+        <source>联系日期</source>
+        <translation>Date of contact</translation>
+    </message>
+    <message>
         <source>联系电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>联系记录过长（最多 5000 字）</source>
+        <translation>Contact note too long (at most 5000 characters)</translation>
+    </message>
+    <message>
+        <source>联系记录：{0}</source>
+        <translation>Contact: {0}</translation>
+    </message>
+    <message>
+        <source>脱困</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>致困支出超过家庭年收入的 80%</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>补打（第{0}次）</source>
@@ -3899,6 +4978,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The record ID does not match the change</translation>
     </message>
     <message>
+        <source>设置低保标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>访问令牌无效，请重新登记本服务站</source>
         <translation>The access token is not valid; enrol this station again</translation>
     </message>
@@ -3923,6 +5006,18 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Please log in first</translation>
     </message>
     <message>
+        <source>请写明不予受理或撤回的原因</source>
+        <translation>Give the reason for the refusal or withdrawal</translation>
+    </message>
+    <message>
+        <source>请写明延长调解期限的原因</source>
+        <translation>Give the reason for the extension</translation>
+    </message>
+    <message>
+        <source>请写明脱困或注销的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请填写作废原因</source>
         <translation>Enter the reason for voiding</translation>
     </message>
@@ -3931,8 +5026,28 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Enter a cash amount or goods</translation>
     </message>
     <message>
+        <source>请填写工作单位；单位未建工会的，填写加入的联合工会</source>
+        <translation>Enter the employer; where it has no union, the joint union joined</translation>
+    </message>
+    <message>
+        <source>请填写民族（例：汉族）</source>
+        <translation>Enter the ethnicity (e.g. Han)</translation>
+    </message>
+    <message>
+        <source>请填写用人单位</source>
+        <translation>Enter the employer</translation>
+    </message>
+    <message>
+        <source>请填写联系记录内容</source>
+        <translation>Enter what the contact was about</translation>
+    </message>
+    <message>
         <source>请填写走访事由</source>
         <translation>Enter the purpose of the visit</translation>
+    </message>
+    <message>
+        <source>请填写转入的工会</source>
+        <translation>Enter the union transferred to</translation>
     </message>
     <message>
         <source>请求 {0} 次</source>
@@ -3959,8 +5074,28 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The request is not in the right format</translation>
     </message>
     <message>
+        <source>请求金额</source>
+        <translation>Amount claimed</translation>
+    </message>
+    <message>
+        <source>请至少填写一名职工</source>
+        <translation>Enter at least one worker</translation>
+    </message>
+    <message>
         <source>请至少选择一名走访对象</source>
         <translation>Choose at least one member to visit</translation>
+    </message>
+    <message>
+        <source>请选择职业群体</source>
+        <translation>Choose a job group</translation>
+    </message>
+    <message>
+        <source>请选择脱困或注销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择走访了该户户主的入户走访记录</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>调整</source>
@@ -4017,6 +5152,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <source>身份证号不正确</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>身份证号不能为空</source>
@@ -4083,6 +5222,26 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>The region code {0} of the ID number is unknown; check the number</translation>
     </message>
     <message>
+        <source>转入日期</source>
+        <translation>Date transferred in</translation>
+    </message>
+    <message>
+        <source>转出日期</source>
+        <translation>Date transferred out</translation>
+    </message>
+    <message>
+        <source>达成协议时请填写协议内容</source>
+        <translation>Enter the terms of the agreement</translation>
+    </message>
+    <message>
+        <source>迁出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>返困</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>这不是工作台同步文件（文件头不符），未导入任何数据</source>
         <translation>This is not a StationDesk sync file (its header does not match); nothing was imported</translation>
     </message>
@@ -4105,6 +5264,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>这条日志是空的：请填写至少一项数量，或写下做了什么</source>
         <translation>This log entry is empty: fill in at least one count or write what was done</translation>
+    </message>
+    <message>
+        <source>追回金额超出上限</source>
+        <translation>Amount recovered is above the limit</translation>
+    </message>
+    <message>
+        <source>退休</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>送餐员</source>
@@ -4177,6 +5344,18 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>项目预算</source>
         <translation>Program budget</translation>
+    </message>
+    <message>
+        <source>预计毕业年份应不早于入学年份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预计毕业年份应不早于入学年份，且不超过入学后 10 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>高中</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>（已作废）</source>
