@@ -106,6 +106,18 @@ def urgency(due: dt.date | None, today: dt.date) -> str:
     return ""
 
 
+CONCLUDED = ("agreed", "arbitration", "withdrawn")  # a mediation's outcomes (办结)
+
+
+def concluded(history: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """(outcome, ISO day) of the first mediation outcome in a case's history, or None: a case
+    counts as concluded in that month (a later 结案 does not move it)."""
+    for step in history or []:
+        if isinstance(step, dict) and step.get("status") in CONCLUDED:
+            return str(step["status"]), str(step.get("on") or "")
+    return None
+
+
 def may_move(current: str, target: str) -> bool:
     return target in TRANSITIONS.get(current, frozenset())
 

@@ -18,25 +18,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session, col, select
 
+from contract import cases as rules
 from contract.enums import DisputeType, JobGroup
 from contract.money import fen_to_yuan_text
 
 from ..models import MemberIntake, RightsCase
 from .common import table_style
 
-CONCLUDED = ("agreed", "arbitration", "withdrawn")
-
 
 def _in(day: dt.date | None, start: dt.date, end: dt.date) -> bool:
     return day is not None and start <= day < end
-
-
-def _concluded_on(case: RightsCase) -> dt.date | None:
-    """The day of the case's mediation outcome (a later 结案 does not move it)."""
-    for step in case.history:
-        if step["status"] in CONCLUDED:
-            return dt.date.fromisoformat(step["on"])
-    return None
 
 
 def case_figures(session: Session, station_id: str, start: dt.date, end: dt.date) -> dict[str, Any]:
@@ -54,12 +45,11 @@ def case_figures(session: Session, station_id: str, start: dt.date, end: dt.date
     for case in cases:
         if _in(case.accepted_on, start, end):
             out["accepted"] += 1
-        outcome_on = _concluded_on(case)
-        if not _in(outcome_on, start, end):
+        outcome = rules.concluded(case.history)
+        if outcome is None or not _in(dt.date.fromisoformat(outcome[1]), start, end):
             continue
-        outcome = next(s["status"] for s in case.history if s["status"] in CONCLUDED)
+        out[outcome[0]] = out.get(outcome[0], 0) + 1
         out["concluded"] += 1
-        out[outcome] = out.get(outcome, 0) + 1
         out["workers"] += case.worker_count
         out["recovered_fen"] += case.recovered_fen
         by_type[case.dispute_type] += 1

@@ -22,6 +22,7 @@ from contract.money import fen_to_yuan_text
 
 from ..db import station
 from . import tables as t
+from .cases import CaseFigures
 
 # a month's status in the stations x months grid
 CLOSED, MISMATCH, OPEN = "closed", "mismatch", "open"
@@ -124,6 +125,9 @@ class Figures:
     new_members: dict[str, int] = field(default_factory=dict)  # job group -> members
     new_members_logged: int = 0  # the work log's own count (发展会员 entries)
     receipts: Receipts = field(default_factory=Receipts)
+    # issue 17: rights cases and 入会登记 joinings by job group, from the records (cases.py)
+    cases: CaseFigures = field(default_factory=CaseFigures)
+    intake: dict[str, int] = field(default_factory=dict)
 
     @property
     def visits_total(self) -> int:
