@@ -67,7 +67,11 @@ relief = _common(
     Column("goods_value_fen", BigInteger, nullable=False),
     Column("status", String(16), nullable=False),
     Column("receipt_id", String(64)),
-    indexes=(Index("ix_rm_relief_period", "district_id", "period", "station_id"),),
+    indexes=(
+        Index("ix_rm_relief_period", "district_id", "period", "station_id"),
+        # 帮扶项目与预算: spending to date per program and station
+        Index("ix_rm_relief_program_id", "district_id", "program_id", "station_id"),
+    ),
 )
 
 receipt = _common(

@@ -74,6 +74,9 @@ def upgrade() -> None:
         _text("receipt_id", 64, null=True),
         index=by_period,
     )
+    op.create_index(
+        "ix_rm_relief_program_id", "rm_relief", ["district_id", "program_id", "station_id"]
+    )
     _table(
         "rm_receipt",
         _text("number", 64),
