@@ -8,9 +8,12 @@ import datetime as dt
 from sqlalchemy import select, text
 
 from desktop import __version__
+from server import conflicts as conflict_records
+from server.console.records import change
 from server.readmodel import tables as t
 from server.readmodel.project import rebuild
 from server.readmodel.queries import CLOSED, OPEN, monthly, overview
+from server.rows import load
 
 from .independent import month_figures, records, typed_snapshot
 from .scenario import build
@@ -108,3 +111,32 @@ def test_a_push_sent_again_changes_nothing(district):
         assert typed_snapshot(conn) == before
         rebuild(conn)
         assert typed_snapshot(conn) == before
+
+
+def test_decisions_at_the_district_close_what_waits(district):
+    """A conflict the district resolves and a flag a reviewer decides (both written by the
+    server through flush) no longer wait, at either station."""
+    built = build(district)
+    engine = district.engine
+    with engine.connect() as conn:
+        open_conflicts = [
+            c for c in records(conn, built.district_id, "conflict") if not c.get("resolved_at")
+        ]
+        flag_ids = [f["id"] for f in records(conn, built.district_id, "dup_flag")]
+    for c in open_conflicts:
+        if not conflict_records.is_open(load_one(engine, "conflict", c["id"])):
+            continue  # closed with a sibling already
+        held = c["server_value"] if c["_owner"] == built.a.ctx.station_id else c["local_value"]
+        conflict_records.resolve_at_district(engine, built.district_id, c["id"], held)
+    with engine.begin() as conn:
+        for fid in flag_ids:
+            row = load(conn, [("dup_flag", fid)], lock=True)[("dup_flag", fid)]
+            change(conn, row, {"decision": "dismissed", "decision_reason": "同一人两站合并前"})
+    with engine.connect() as conn:
+        view = overview(conn, built.district_id, today=dt.date(2026, 11, 20))
+    assert [(s.open_conflicts, s.open_flags) for s in view.stations] == [(0, 0), (0, 0)]
+
+
+def load_one(engine, entity: str, row_id: str):
+    with engine.connect() as conn:
+        return load(conn, [(entity, row_id)])[(entity, row_id)]
