@@ -55,6 +55,7 @@ SERVICE_SOURCES = (
 SERVICE_SKIP = frozenset(
     {
         "desktop/services/demo.py",
+        "desktop/services/casework_demo.py",
         "desktop/services/fakedata.py",
         "contract/enums.py",
         "desktop/sync/bench.py",

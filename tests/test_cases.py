@@ -136,3 +136,22 @@ def test_phones_are_masked_in_lists(ctx):
     row = case_queries.list_cases(ctx)[0]
     masked = case_queries.masked_workers(row)
     assert ("李娜", "138****8000") in masked
+
+
+@pytest.mark.parametrize("day", [dt.date(2026, 11, 1), FRI])
+def test_demo_casework_at_every_stage(ctx, day):
+    from desktop.services import intake
+    from desktop.services.casework_demo import demo_casework
+
+    ctx.today_fn = lambda: day
+    member = add_member(ctx, MemberInput(name="张伟", id_number="11010519491231002X"))
+    demo_casework(ctx, [member.id], seed=7, today=day)
+    statuses = sorted(row.case.status for row in case_queries.list_cases(ctx))
+    assert statuses == sorted(
+        ["agreed", "mediating", "arbitration", "accepted", "applied", "withdrawn"]
+    )
+    joined = intake.list_intakes(ctx)
+    assert len(joined) == 12
+    assert {r.intake.job_group for r in joined} <= {
+        "food_delivery", "courier", "ride_hailing", "truck_driver"
+    }  # fmt: skip

@@ -120,6 +120,11 @@ def create_demo(
     add_fake_members(worker, members, seed=seed)
     say("生成走访、发放与日志…")
     _activity(worker, progs, reviewer.id, seed, today)
+    say("生成维权个案与入会登记…")
+    from .casework_demo import demo_casework  # issue 17
+
+    some = [row.id for row in search.list_members(worker, None, limit=6)]
+    demo_casework(worker, some, seed=seed, today=today)
     return worker
 
 
