@@ -23,9 +23,9 @@ STATION_HEAD = [
     "现金（元）",
     "物资折价（元）",
     "作废",
-    "调解件数",
-    "涉及职工",
-    "追回金额（元）",
+    "调解件数（日志）",
+    "涉及职工（日志）",
+    "追回金额（日志，元）",
     "新会员",
     "收据张数",
     "首号",
@@ -98,9 +98,31 @@ PROGRAM_HEAD = ["项目编码", "项目", "人次", "现金（元）", "物资�
 
 
 def counted_rows(f: Figures) -> tuple[list[list[Any]], list[list[Any]]]:
+    """Visits by type; new members by job group: registered as members, and joinings (入会登记)."""
     visits = [[label("VisitType", k), n] for k, n in sorted(f.visits.items())]
-    members = [[label("JobGroup", k), n] for k, n in sorted(f.new_members.items())]
+    jobs = sorted(set(f.new_members) | set(f.intake))
+    members = [[label("JobGroup", k), f.new_members.get(k, 0), f.intake.get(k, 0)] for k in jobs]
     return visits, members
+
+
+MEMBER_HEAD = ["职业群体", "新登记会员", "入会登记"]
+CASE_HEAD = ["服务站", "受理", "结案", "调解达成协议", "转仲裁", "涉及职工", "追回金额（元）"]
+CASE_MONEY = {6}
+
+
+def case_rows(m: Monthly) -> list[list[Any]]:
+    """维权个案 per station (from the case records, issue 17), then the district's sum."""
+    rows = []
+    for s in m.stations:
+        rows.append([s.name, *_cases(s.figures)])
+    if not m.station_id:
+        rows.append(["合计", *_cases(m.total)])
+    return rows
+
+
+def _cases(f: Figures) -> list[int]:
+    c = f.cases
+    return [c.accepted, c.concluded, c.agreed, c.arbitration, c.workers, c.recovered_fen]
 
 
 def monthly_xlsx(m: Monthly) -> bytes:
@@ -133,7 +155,8 @@ def monthly_xlsx(m: Monthly) -> bytes:
     )
     visits, members = counted_rows(m.total)
     sheet(book.create_sheet("走访"), title_of(m), ["走访类型", "次数"], visits, set())
-    sheet(book.create_sheet("新会员"), title_of(m), ["职业群体", "人数"], members, set())
+    sheet(book.create_sheet("新会员"), title_of(m), MEMBER_HEAD, members, set())
+    sheet(book.create_sheet("维权个案"), title_of(m), CASE_HEAD, case_rows(m), CASE_MONEY)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

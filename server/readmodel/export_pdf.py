@@ -17,9 +17,13 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from contract.fonts import register
 
 from .export import (
+    CASE_HEAD,
+    CASE_MONEY,
+    MEMBER_HEAD,
     MONEY_COLUMNS,
     PROGRAM_HEAD,
     STATION_HEAD,
+    case_rows,
     counted_rows,
     program_rows,
     station_rows,
@@ -62,7 +66,9 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", base, fontSize=17, leading=22, alignment=TA_CENTER),
         "sub": ParagraphStyle("sub", base, fontSize=10, leading=14, alignment=TA_CENTER),
-        "h2": ParagraphStyle("h2", base, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4),
+        "h2": ParagraphStyle(
+            "h2", base, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4, keepWithNext=1
+        ),
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5),
     }
 
@@ -90,7 +96,13 @@ def _table(
     ]
     if total and rows:
         style.append(("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.96, 0.96, 0.96)))
-    return Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=TableStyle(style))
+    return Table(
+        data,
+        colWidths=[w * mm for w in widths],
+        repeatRows=1,
+        style=TableStyle(style),
+        hAlign="LEFT",
+    )
 
 
 def render(m: Monthly) -> bytes:
@@ -120,13 +132,21 @@ def render(m: Monthly) -> bytes:
         ),
         Paragraph("四、新会员（按职业群体）", st["h2"]),
         _table(
-            ["职业群体", "人数"],
-            [[a, str(b)] for a, b in members] or [["无", "0"]],
+            MEMBER_HEAD,
+            [[a, str(b), str(c)] for a, b, c in members] or [["无", "0", "0"]],
             st["cell"],
             False,
-            [60, 30],
+            [60, 30, 30],
         ),
-        Paragraph("五、收据号段与作废", st["h2"]),
+        Paragraph("五、维权个案（劳资纠纷调解）", st["h2"]),
+        _table(
+            CASE_HEAD,
+            [yuan_cells(r, CASE_MONEY) for r in case_rows(m)],
+            st["cell"],
+            district,
+            [50, 25, 25, 30, 25, 25, 40],
+        ),
+        Paragraph("六、收据号段与作废", st["h2"]),
         _table(
             ["服务站", *STATION_HEAD[WORK:]],
             receipts,
@@ -136,7 +156,11 @@ def render(m: Monthly) -> bytes:
             99,
         ),
         Spacer(1, 6 * mm),
-        Paragraph("调解件数、涉及职工与追回金额取自服务站工作日志。", st["cell"]),
+        Paragraph(
+            "一表中标“日志”的调解件数、涉及职工与追回金额取自服务站工作日志；"
+            "五表的维权个案取自个案记录。两者分列，不相加。",
+            st["cell"],
+        ),
     ]
     out = io.BytesIO()
     doc = SimpleDocTemplate(

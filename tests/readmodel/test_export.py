@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desktop.services import cases
 from server.db import make_engine, migrate
 from server.readmodel.bench_data import generate
 from server.readmodel.charts import bar_chart
@@ -24,10 +25,15 @@ from .scenario import build
 
 def test_xlsx_and_pdf_hold_the_month(sqlite_district, tmp_path: Path) -> None:
     built = build(sqlite_district)
+    _agreed_case(built.a, built.ids["m1"])
+    built.a.sync()
     with sqlite_district.engine.connect() as conn:
         month = monthly(conn, built.district_id, "2026-11")
     book = load_workbook(BytesIO(monthly_xlsx(month)))
-    assert book.sheetnames == ["服务站", "帮扶项目", "走访", "新会员"]
+    assert book.sheetnames == ["服务站", "帮扶项目", "走访", "新会员", "维权个案"]
+    cases_sheet = list(book["维权个案"].iter_rows(min_row=3, values_only=True))
+    assert cases_sheet[0] == ("第1服务站", 1, 1, 1, 0, 2, 360.0)
+    assert cases_sheet[-1] == ("合计", 1, 1, 1, 0, 2, 360.0)
     rows = [list(r) for r in book["服务站"].iter_rows(min_row=3, values_only=True)]
     a = next(r for r in rows if r[0] == built.a.code)
     total = rows[-1]
@@ -50,9 +56,28 @@ def test_xlsx_and_pdf_hold_the_month(sqlite_district, tmp_path: Path) -> None:
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "天河区 2026年11月 工作月度汇总" in text
+    assert "维权个案" in text and "360.00" in text
     for figure in ("123.45", "203.45", "12,345.00", "两节送温暖", "入户走访", built.a.code):
         assert figure in text, figure
     assert a[14] in text and a[15] in text  # the first and last receipt numbers
+
+
+def _agreed_case(st, member_id: str) -> None:
+    """A two-worker wage case mediated to an agreement with 360 yuan recovered (issue 17)."""
+    case = cases.open_case(
+        st.ctx,
+        cases.CaseInput(
+            source="来访",
+            employer="某某物流有限公司",
+            dispute_type="欠薪",
+            received_on="2026-11-04",
+            workers=[cases.WorkerInput(member_id=member_id), cases.WorkerInput(name="李娜")],
+        ),
+    )
+    cases.move(st.ctx, case.id, "受理", on="2026-11-05")
+    cases.move(st.ctx, case.id, "调解中", on="2026-11-06")
+    cases.record_recovered(st.ctx, case.id, "360")
+    cases.move(st.ctx, case.id, "达成协议", on="2026-11-07", terms="一次付清")
 
 
 def test_bar_chart_is_escaped_svg() -> None:
