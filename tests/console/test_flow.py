@@ -105,6 +105,24 @@ def test_staff_deactivated_in_the_console_cannot_log_in_at_the_station(district:
     )
     a.sync()
     assert staff_service.login(a.ctx, "worker2", "district-set-1", sleep=False)
+    # a password the district resets works at the station after its pull, the old one not
+    page = c.get(f"/console/stations/{a.code}").text
+    worker2 = re.search(
+        r'/staff/([^/]+)/deactivate"[^>]*>\s*<input[^>]*>\s*<button[^>]*data-user="worker2"', page
+    )
+    assert worker2
+    short = c.post(
+        f"/console/stations/{a.code}/staff/{worker2.group(1)}/password", {"password": "x"}
+    )
+    assert "err=" in short.headers["location"]
+    c.post(
+        f"/console/stations/{a.code}/staff/{worker2.group(1)}/password",
+        {"password": "district-reset-2"},
+    )
+    a.sync()
+    assert staff_service.login(a.ctx, "worker2", "district-reset-2", sleep=False)
+    with pytest.raises(UserFacingError):
+        staff_service.login(a.ctx, "worker2", "district-set-1", sleep=False)
     # the station's later edits of its own staff still go up (their version is newer)
     assert a.sync().statuses in ({}, {"applied": 1}, {"applied": 2})
 
@@ -140,6 +158,46 @@ def test_flag_decision_reaches_both_stations(district: District) -> None:
         st.sync()
         reasons = [f.reason for f in st.rows(DuplicateFlag)]
         assert reasons and all("确认违规" in r and "核实为同一人两站领取" in r for r in reasons)
+        # where the station shows flags: the warnings of the relief form for this person
+        check = relief_service.preview(
+            st.ctx, relief_service.ReliefInput(member_id=m.id, program_id=program, cash_fen=100)
+        )
+        assert any("区总工会裁定：确认违规" in w for w in check.warnings), check.warnings
+
+
+def test_station_created_in_the_console_enrols_syncs_and_is_revoked(
+    district: District, tmp_path: Path
+) -> None:
+    from desktop.store import open_store
+    from desktop.sync import commands
+    from desktop.sync.client import SyncError
+
+    c = console(district)
+    page = c.post("/console/stations", {"code": "4401060042", "name": "员村街服务站"}).text
+    code = re.search(r'id="enrol-code">([A-Z0-9]{12})<', page)
+    assert code, page
+    engine = open_store(tmp_path / "new.sqlite3", bytes(range(32)))
+    ctx = staff_service.init_station(
+        engine,
+        code="4401060042",
+        name="员村街服务站",
+        district_code=DISTRICT,
+        district_name="天河区",
+    )
+    staff_service.add_staff(
+        ctx, username="head42", display_name="周站长", role="station_head", password="secret123"
+    )
+    commands.enrol(engine, district.live.url, code.group(1))
+    commands.sync_now(engine, sleep=lambda _s: None)
+    page = c.get("/console/stations").text
+    assert "员村街服务站" in page and "已登记" in page
+    assert "head42" in c.get("/console/stations/4401060042").text  # its staff arrived
+    reused = c.post("/console/stations", {"code": "4401060042", "name": "重复"})
+    assert "err=" in reused.headers["location"]
+    c.post("/console/stations/4401060042/revoke")
+    assert "已停用" in c.get("/console/stations").text
+    with pytest.raises(SyncError, match="访问令牌无效|停用"):  # token gone
+        commands.sync_now(engine, sleep=lambda _s: None)
 
 
 def test_receipt_verification(district: District) -> None:
