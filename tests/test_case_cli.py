@@ -92,3 +92,5 @@ def test_intake_add_transfer_and_list(station):
     again = run(station, "intake", "transfer-out", "440524188001010014", "--to", "某市总工会",
                 check=False)  # fmt: skip
     assert again.returncode == 1 and "会籍已转出" in again.stderr  # the member's status moved
+    run(station, "intake", "void", added["id"], "--reason", "登记错人")
+    assert [i["kind"] for i in _json(station, "intake", "list")["intakes"]] == ["transfer_out"]

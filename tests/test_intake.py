@@ -89,3 +89,14 @@ def test_a_card_number_belongs_to_one_member(ctx):
     with pytest.raises(ValidationError) as err:
         intake.register(ctx, _rider(name="林小红", id_number="11010519491231002X"))
     assert "card_no" in err.value.errors
+
+
+def test_a_mistaken_intake_is_voided_with_its_reason(ctx):
+    record = intake.register(ctx, _rider())
+    with pytest.raises(ValidationError):
+        intake.void_intake(ctx, record.id, " ")
+    intake.void_intake(ctx, record.id, "登记错人")
+    assert intake.list_intakes(ctx) == []  # voided records leave the list and the report
+    with Session(ctx.engine) as s:
+        stored = s.get(MemberIntake, record.id)
+        assert stored is not None and stored.deleted and stored.void_reason == "登记错人"

@@ -171,6 +171,11 @@ def cmd_intake_out(args: argparse.Namespace) -> dict[str, Any]:
     return {"text": f"已登记会籍转出，转至 {record.other_union}", "id": record.id}
 
 
+def cmd_intake_void(args: argparse.Namespace) -> dict[str, Any]:
+    record = intake.void_intake(_ctx(args), args.record, args.reason)
+    return {"text": f"已作废入会登记记录（{record.on_date}）", "id": record.id}
+
+
 def cmd_intake_list(args: argparse.Namespace) -> dict[str, Any]:
     ctx = _ctx(args)
     rows = intake.list_intakes(ctx, period=args.month)
@@ -276,6 +281,10 @@ def _register_intake(sub: Any) -> None:
     p.add_argument("--to", required=True, help="转入的工会")
     p.add_argument("--date")
     p.set_defaults(handler=cmd_intake_out)
+    p = actions.add_parser("void", help="作废一条入会或接转记录（需说明原因）")
+    p.add_argument("record", help="记录编号（intake list --json 中的 id）")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_intake_void)
     p = actions.add_parser("list", help="列出入会与接转记录")
     p.add_argument("--month", help="月份，如 2026-11")
     p.set_defaults(handler=cmd_intake_list)

@@ -269,3 +269,22 @@ def list_intakes(ctx: Ctx, *, period: str | None = None, limit: int = 1000) -> l
         order = (col(MemberIntake.on_date).desc(), col(MemberIntake.created_at).desc())
         rows = session.exec(query.order_by(*order).limit(limit)).all()
     return [IntakeRow(i, m.name, idn.mask(m.id_number), mask_phone(m.phone)) for i, m in rows]
+
+
+def void_intake(ctx: Ctx, intake_id: str, reason: str) -> MemberIntake:
+    """Void a mistaken intake or transfer record in an open month (kept, marked, with why).
+    The member is left as it is: a wrong job group or status is corrected on the member."""
+    ctx.require_write()
+    why = (reason or "").strip()
+    if not why:
+        raise ValidationError({"reason": "请填写作废原因"})
+    with transaction(ctx) as unit:
+        row = unit.session.get(MemberIntake, intake_id)
+        if row is None or row.deleted or row.station_id != ctx.station_id:
+            raise NotFound("入会登记记录不存在或已作废")
+        ensure_open(unit.session, ctx.station_id, row.on_date, "入会登记")
+        base = {"deleted": False, "void_reason": None}
+        row.deleted, row.void_reason = True, why
+        unit.save(row, base=base)
+        unit.audit("intake.void", "member_intake", row.id, reason=why)
+    return row

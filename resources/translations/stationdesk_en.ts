@@ -3434,6 +3434,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>membership intake</translation>
     </message>
     <message>
+        <source>入会登记记录不存在或已作废</source>
+        <translation>No such intake record, or it is already voided</translation>
+    </message>
+    <message>
         <source>入学年份应在 1990 至 {0} 之间</source>
         <translation type="unfinished"></translation>
     </message>
