@@ -22,12 +22,19 @@ def bar_chart(
     width: int = 560,
     bar_height: int = 18,
     label_width: int = 130,
+    most: int = 40,
 ) -> str:
     """Horizontal bars scaled to the largest value; fmt writes each value beside its bar
-    (e.g. contract.money.fen_to_yuan_text for fen). Negative values draw as empty bars."""
+    (e.g. contract.money.fen_to_yuan_text for fen). Negative values draw as empty bars.
+    More than `most` items (1,600 stations): the largest `most`, and a line saying how many
+    more there are (the table beside the chart lists them all)."""
+    rest = 0
+    if len(items) > most:
+        rest = len(items) - most
+        items = sorted(items, key=lambda item: item[1], reverse=True)[:most]
     top = 28 if title else 8
     gap = 6
-    height = top + max(1, len(items)) * (bar_height + gap) + 8
+    height = top + (max(1, len(items)) + (1 if rest else 0)) * (bar_height + gap) + 8
     value_width = 110
     span = width - label_width - value_width - 16
     biggest = max([v for _label, v in items] + [1])
@@ -51,6 +58,12 @@ def bar_chart(
             f'fill="{BAR}"><title>{escape(label)}：{escape(fmt(value))}</title></rect>'
             f'<text x="{label_width + length + 6}" y="{mid:.1f}" fill="{TEXT}">'
             f"{escape(fmt(value))}</text>"
+        )
+    if rest:
+        last = top + len(items) * (bar_height + gap) + bar_height * 0.72
+        parts.append(
+            f'<text x="{label_width}" y="{last:.1f}" fill="{MUTED}">'
+            f"另有 {rest} 项较小，未画出（见下表）</text>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -86,6 +86,9 @@ def test_bar_chart_is_escaped_svg() -> None:
     assert "入户&lt;走访&gt;" in svg and "走访 &amp; 类型" in svg
     assert svg.count("<rect") == 2
     assert "（本月无数据）" in bar_chart([])
+    many = bar_chart([(f"S{i:04d}", i) for i in range(1600)], most=40)
+    assert many.count("<rect") == 40 and "S1599" in many and "S1559" not in many
+    assert "另有 1560 项较小" in many
 
 
 def test_a_large_district_lays_out_on_many_pages(tmp_path: Path) -> None:
