@@ -106,7 +106,7 @@ def assess(f: Figures) -> Assessment:
     net = f.annual_income_fen - f.rigid_fen
     per_head = Fraction(net, 12 * f.size)
     line = (
-        f"人均月收入 =（家庭年收入 {fen_to_yuan_text(f.annual_income_fen)} − 刚性支出 "
+        f"人均月收入 =（家庭年收入 {fen_to_yuan_text(f.annual_income_fen)} - 刚性支出 "
         f"{fen_to_yuan_text(f.rigid_fen)}）÷ 12 ÷ {f.size} 人 = {shown_fen(per_head)}"
     )
     bar = f.standard_fen * 12 * f.size  # compare net < standard × 12 × size, exactly

@@ -45,7 +45,7 @@ def test_rule_compares_exact_fractions_and_states_rounding():
     assert below.category == hr.DEEP
     assert below.per_head == Fraction(3_527_999, 36)
     assert "约 ¥980.00（四舍五入到分）" in below.lines[0]
-    assert "− 刚性支出 ¥0.00）÷ 12 ÷ 3 人" in below.lines[0]
+    assert "- 刚性支出 ¥0.00）÷ 12 ÷ 3 人" in below.lines[0]
 
 
 def test_rule_accident_and_costs_over_eighty_percent():

@@ -35,7 +35,7 @@ def test_a_household_from_application_to_recovery(tmp_path, station):  # noqa: F
         "--medical", "6000", "--cause", "疾病",
     )  # fmt: skip
     assert "深度困难" in applied.stdout
-    assert "家庭年收入 ¥18,000.00 − 刚性支出 ¥6,000.00）÷ 12 ÷ 2 人 = ¥500.00" in applied.stdout
+    assert "家庭年收入 ¥18,000.00 - 刚性支出 ¥6,000.00）÷ 12 ÷ 2 人 = ¥500.00" in applied.stdout
     run(tmp_path, "visit", "add", "--member", HEAD_ID, "--type", "入户走访", "--purpose", "核实")
     (visit_id,) = _json(tmp_path, "visit", "list")["ids"]
     run(tmp_path, "hardship", "verify", HEAD_ID, "--visit", visit_id)

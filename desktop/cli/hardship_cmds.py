@@ -153,6 +153,26 @@ def cmd_show(args: argparse.Namespace) -> dict[str, Any]:
     return {"text": "\n".join(lines), "id": file.id, "handouts": [r.id for r, _ in view.handouts]}
 
 
+def cmd_ledger(args: argparse.Namespace) -> dict[str, Any]:
+    from ..reports.hardship_ledger import write_hardship_ledger
+
+    ctx = _ctx(args)
+    path = write_hardship_ledger(ctx, args.out)
+    return {"text": f"已导出困难职工档案台账（身份证号已遮蔽）：{path}", "path": str(path)}
+
+
+def cmd_print(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from ..reports.hardship_docs import application_pdf, file_pdf
+
+    ctx = _ctx(args)
+    make = file_pdf if args.what == "file" else application_pdf
+    out = Path(args.out)
+    out.write_bytes(make(ctx, _file_ref(ctx, args.file)))
+    return {"text": f"已生成 {out}", "path": str(out)}
+
+
 def _student_ref(ctx: Any, ref: str) -> str:
     rows = students.list_students(ctx)
     hits = [r for r in rows if ref in (r.id, r.name)]
@@ -266,6 +286,14 @@ def register(sub: Any) -> None:
         if step == "close":
             p.add_argument("--how", choices=["recover", "cancel"], required=True)
             p.add_argument("--reason", required=True, help="原因（注销：退休、迁出、去世…）")
+    p = hs.add_parser("ledger", help="导出困难职工档案台账 .xlsx（身份证号遮蔽）")
+    p.add_argument("out", help="输出文件 .xlsx")
+    p.set_defaults(handler=cmd_ledger)
+    p = hs.add_parser("print", help="生成档案表（file）或帮扶申请书（application）PDF")
+    p.add_argument("file", help="档案编号、记录编号或户主身份证号")
+    p.add_argument("what", choices=["file", "application"])
+    p.add_argument("out", help="输出文件 .pdf")
+    p.set_defaults(handler=cmd_print)
     st = sub.add_parser("student", help="金秋助学学生").add_subparsers(dest="action", required=True)
     p = st.add_parser("add", help="登记学生")
     p.add_argument("--member", required=True, help="家长：身份证号或会员编号")

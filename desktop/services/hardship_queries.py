@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from contract import hardship as hr
 from contract import idnumber as idn
@@ -177,3 +177,38 @@ def published_in(ctx: Ctx, period: str) -> list[str]:
                 )
             ).all()
         )
+
+
+def ledger_rows(ctx: Ctx) -> list[dict[str, object]]:
+    """One row per file for the .xlsx ledger (the ID number masked by the writer)."""
+    from .hardship_rule import figures
+
+    with ctx.read() as session:
+        pairs = session.exec(_base(ctx).order_by(col(HardshipFile.file_no))).all()
+        paid = dict(
+            session.exec(
+                select(
+                    ReliefDistribution.hardship_file_id,
+                    func.sum(ReliefDistribution.cash_fen + ReliefDistribution.goods_value_fen),
+                )
+                .where(ReliefDistribution.status == "issued")
+                .group_by(ReliefDistribution.hardship_file_id)
+            ).all()
+        )
+    out: list[dict[str, object]] = []
+    for file, member in pairs:
+        money = figures(file, file.standard_fen)
+        causes = "、".join(hr.CAUSES[c] for c in (file.cause_main, file.cause_secondary) if c)
+        out.append(
+            {
+                "file_no": file.file_no, "name": member.name, "id_number": member.id_number,
+                "category": hr.CATEGORY_LABELS[file.category],
+                "status": hr.STATUS_LABELS[file.status], "size": len(file.household),
+                "income_fen": money.annual_income_fen, "rigid_fen": money.rigid_fen,
+                "causes": causes, "applied_on": file.applied_on,
+                "established_on": file.established_on, "review_due": file.review_due,
+                "closed_on": file.closed_on, "close_reason": file.close_reason,
+                "paid_fen": int(paid.get(file.id) or 0),
+            }
+        )  # fmt: skip
+    return out

@@ -27,11 +27,20 @@ class Overview:
     budgets: list[Any]
     sync: Any
     cases: list[Any] = field(default_factory=list)  # rights cases due or overdue (issue 17)
+    reviews: list[Any] = field(default_factory=list)  # hardship files due for 年审 (issue 16)
+    grants: list[Any] = field(default_factory=list)  # children waiting for this year's grant
 
 
 def load_overview(ctx: Any) -> Overview:
     """Runs on the ops helper; every number comes from a service."""
-    from desktop.services import case_queries, programs, ui_queries, visits
+    from desktop.services import (
+        case_queries,
+        hardship_queries,
+        programs,
+        students,
+        ui_queries,
+        visits,
+    )
     from desktop.services.validate import period_of
 
     return Overview(
@@ -40,6 +49,8 @@ def load_overview(ctx: Any) -> Overview:
         programs.budget_status(ctx),
         ui_queries.sync_overview(ctx),
         case_queries.cases_due(ctx),
+        hardship_queries.reviews_due(ctx),
+        students.grants_due(ctx),
     )
 
 
@@ -48,6 +59,7 @@ class DashboardPage(Page):
     watches = frozenset(
         {"visit", "relief", "receipt", "fund_program", "program_budget", "station_log", "member"}
         | {"rights_case"}
+        | {"hardship_file", "student"}
     )
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -95,6 +107,13 @@ class DashboardPage(Page):
             row.addWidget(button, index // 3, index % 3)
         actions.body.addLayout(row)
         grid.addWidget(actions, 2, 1, 1, 2)
+        dues_card = Card(self.tr("困难档案年审到期、本学年助学金待发"))
+        self.dues = QListWidget()
+        self.dues.itemActivated.connect(
+            lambda item: self.navigate.emit(item.data(256) or "hardship")
+        )
+        dues_card.body.addWidget(self.dues)
+        grid.addWidget(dues_card, 3, 0, 1, 3)
         grid.setRowStretch(1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -145,6 +164,7 @@ class DashboardPage(Page):
         if not data.followups:
             self.followups.addItem(self.tr("暂无待回访事项"))
         self.show_cases(data.cases)
+        self.show_dues(data.reviews, data.grants)
         self.bars.set_rows([(b.program.name, b.used_fen, b.budget_fen) for b in data.budgets])
 
     def show_cases(self, rows: list[Any]) -> None:
@@ -159,3 +179,21 @@ class DashboardPage(Page):
             self.cases.addItem(f"{mark}{row.due:%m-%d}  {number}  {status}  {row.case.employer}")
         if not rows:
             self.cases.addItem(self.tr("暂无到期的维权个案"))
+
+    def show_dues(self, reviews: list[Any], grants: list[Any]) -> None:
+        """Annual reviews due within 30 days and grants not yet given (issue 16)."""
+        self.dues.clear()
+        for row in reviews[:50]:
+            late = row.review_due < self.state.ctx.today
+            mark = self.tr("【年审逾期】") if late else self.tr("【年审】")
+            self.dues.addItem(f"{mark}{row.review_due:%Y-%m-%d}  {row.file_no}  {row.name}")
+            self.dues.item(self.dues.count() - 1).setData(256, "hardship")
+        for row in grants[:50]:
+            self.dues.addItem(
+                self.tr("【助学待发】%1（家长 %2）")
+                .replace("%1", row.name)
+                .replace("%2", row.parent)
+            )
+            self.dues.item(self.dues.count() - 1).setData(256, "students")
+        if not reviews and not grants:
+            self.dues.addItem(self.tr("暂无到期年审或待发助学金"))

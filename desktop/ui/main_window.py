@@ -47,6 +47,8 @@ PAGES = [
     ("conflicts", QT_TRANSLATE_NOOP("nav", "冲突处理"), "conflict", "conflicts:ConflictsPage"),
     ("cases", QT_TRANSLATE_NOOP("nav", "维权个案"), "log", "cases:CasesPage"),  # issue 17
     ("intake", QT_TRANSLATE_NOOP("nav", "入会登记"), "add", "intake:IntakePage"),  # issue 17
+    ("hardship", QT_TRANSLATE_NOOP("nav", "困难档案"), "members", "hardship:HardshipPage"),
+    ("students", QT_TRANSLATE_NOOP("nav", "金秋助学"), "relief", "students:StudentsPage"),
     ("settings", QT_TRANSLATE_NOOP("nav", "设置"), "settings", "settings:SettingsPage"),
 ]
 

@@ -489,6 +489,10 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
         <translation>Sync now</translation>
     </message>
     <message>
+        <source>困难档案年审到期、本学年助学金待发</source>
+        <translation>Hardship reviews due, student grants waiting this school year</translation>
+    </message>
+    <message>
         <source>工作日志 %1 条</source>
         <translation>%1 log entries</translation>
     </message>
@@ -527,6 +531,22 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     <message>
         <source>暂无到期的维权个案</source>
         <translation>No rights case is due</translation>
+    </message>
+    <message>
+        <source>【年审逾期】</source>
+        <translation>[Review overdue] </translation>
+    </message>
+    <message>
+        <source>【年审】</source>
+        <translation>[Review] </translation>
+    </message>
+    <message>
+        <source>【助学待发】%1（家长 %2）</source>
+        <translation>[Grant waiting] %1 (parent %2)</translation>
+    </message>
+    <message>
+        <source>暂无到期年审或待发助学金</source>
+        <translation>No reviews due and no grants waiting</translation>
     </message>
 </context>
 <context>
@@ -609,6 +629,319 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     <message>
         <source>同步文件失败：%1</source>
         <translation>Sync file failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipDetail</name>
+    <message>
+        <source>入户核实…</source>
+        <translation>Home verification…</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <source>建档</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>年审…</source>
+        <translation>Annual review…</translation>
+    </message>
+    <message>
+        <source>脱困…</source>
+        <translation>Recovered…</translation>
+    </message>
+    <message>
+        <source>注销…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>返困…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>办理事项</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>帮扶项目</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>本户帮扶发放</source>
+        <translation>Hand-outs to this household</translation>
+    </message>
+    <message>
+        <source>打印档案表</source>
+        <translation>Print file sheet</translation>
+    </message>
+    <message>
+        <source>打印申请书</source>
+        <translation>Print application</translation>
+    </message>
+    <message>
+        <source>档案 %1</source>
+        <translation>File %1</translation>
+    </message>
+    <message>
+        <source>（未建档）</source>
+        <translation>(not filed yet)</translation>
+    </message>
+    <message>
+        <source>户主：%1&#x3000;状态：%2&#x3000;类别：%3</source>
+        <translation>Head: %1   Status: %2   Category: %3</translation>
+    </message>
+    <message>
+        <source>站长确定类别的理由：%1</source>
+        <translation>Station head&apos;s reason for the category: %1</translation>
+    </message>
+    <message>
+        <source>下次年审：%1</source>
+        <translation>Next annual review: %1</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>脱困原因</source>
+        <translation>Reason for recovery</translation>
+    </message>
+    <message>
+        <source>注销原因（退休、迁出、去世…）</source>
+        <translation>Reason for closing (retired, moved, deceased…)</translation>
+    </message>
+    <message>
+        <source>入户核实</source>
+        <translation>Home verification</translation>
+    </message>
+    <message>
+        <source>选择入户走访记录</source>
+        <translation>Choose the home visit</translation>
+    </message>
+    <message>
+        <source>困难职工档案表</source>
+        <translation>Hardship file sheet</translation>
+    </message>
+    <message>
+        <source>帮扶申请书</source>
+        <translation>Aid application</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipForm</name>
+    <message>
+        <source>本人</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>父母</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>户主（会员）</source>
+        <translation>Head of household (member)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号（可空）</source>
+        <translation>ID number (optional)</translation>
+    </message>
+    <message>
+        <source>月收入（元）</source>
+        <translation>Monthly income (yuan)</translation>
+    </message>
+    <message>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>就业状况</source>
+        <translation>Work status</translation>
+    </message>
+    <message>
+        <source>添加成员</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>月收入</source>
+        <translation>Monthly income</translation>
+    </message>
+    <message>
+        <source>健康</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>就业</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>年医疗支出（元）</source>
+        <translation>Medical costs per year (yuan)</translation>
+    </message>
+    <message>
+        <source>年就学支出（元）</source>
+        <translation>Schooling costs per year (yuan)</translation>
+    </message>
+    <message>
+        <source>年事故或灾害损失（元）</source>
+        <translation>Accident or disaster losses per year (yuan)</translation>
+    </message>
+    <message>
+        <source>意外</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <source>有意外事故或灾害记录</source>
+        <translation>Accident or disaster recorded</translation>
+    </message>
+    <message>
+        <source>主要致困原因</source>
+        <translation>Main cause of hardship</translation>
+    </message>
+    <message>
+        <source>次要致困原因</source>
+        <translation>Secondary cause of hardship</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>提交申请</source>
+        <translation>Submit application</translation>
+    </message>
+    <message>
+        <source>帮扶申请</source>
+        <translation>Aid application</translation>
+    </message>
+    <message>
+        <source>年审：核对家庭情况</source>
+        <translation>Annual review: check the household</translation>
+    </message>
+    <message>
+        <source>返困：核对家庭情况</source>
+        <translation>Reopen: check the household</translation>
+    </message>
+    <message>
+        <source>确认并重新计算</source>
+        <translation>Confirm and recompute</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipPage</name>
+    <message>
+        <source>元/人·月</source>
+        <translation>yuan/person/month</translation>
+    </message>
+    <message>
+        <source>设置低保标准</source>
+        <translation>Set minimum living standard</translation>
+    </message>
+    <message>
+        <source>档案列表</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>新建申请</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>档案号</source>
+        <translation>File no.</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>年审</source>
+        <translation>Annual review</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>当地低保标准：%1/人·月</source>
+        <translation>Local minimum living standard: %1 per person per month</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2478,101 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
     </message>
 </context>
 <context>
+    <name>StudentsPage</name>
+    <message>
+        <source>助学学生</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>只看本学年待发</source>
+        <translation>Only those waiting this school year</translation>
+    </message>
+    <message>
+        <source>发放本学年助学金</source>
+        <translation>Give this school year&apos;s grant</translation>
+    </message>
+    <message>
+        <source>毕业</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <source>学生</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>家长</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>学段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>预计毕业</source>
+        <translation>Graduates</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已发学年</source>
+        <translation>Years granted</translation>
+    </message>
+    <message>
+        <source>登记学生</source>
+        <translation>Register a student</translation>
+    </message>
+    <message>
+        <source>家长（会员）</source>
+        <translation>Parent (member)</translation>
+    </message>
+    <message>
+        <source>学生姓名</source>
+        <translation>Student&apos;s name</translation>
+    </message>
+    <message>
+        <source>入学年份</source>
+        <translation>Year of entry</translation>
+    </message>
+    <message>
+        <source>预计毕业年份</source>
+        <translation>Expected graduation year</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择学生</source>
+        <translation>Choose a student in the list first</translation>
+    </message>
+    <message>
+        <source>已登记 %1</source>
+        <translation>Registered %1</translation>
+    </message>
+    <message>
+        <source>没有本年度的金秋助学项目</source>
+        <translation>No student aid program for this year</translation>
+    </message>
+    <message>
+        <source>已发放 %1 学年助学金 %2，收据 %3</source>
+        <translation>Grant for school year %1 given: %2, receipt %3</translation>
+    </message>
+    <message>
+        <source>%1 已毕业</source>
+        <translation>%1 has graduated</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>立即同步</source>
@@ -2952,6 +3380,14 @@ Without a network: export a sync file on the Sync page, take it on a USB stick t
         <translation>Membership</translation>
     </message>
     <message>
+        <source>困难档案</source>
+        <translation>Hardship files</translation>
+    </message>
+    <message>
+        <source>金秋助学</source>
+        <translation>Student aid</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3003,11 +3439,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>{0} {1} {2} 学年</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} school year {2}</translation>
     </message>
     <message>
         <source>{0} {1} 学年的助学金已发放</source>
-        <translation type="unfinished"></translation>
+        <translation>The grant of {0} for school year {1} has already been given</translation>
     </message>
     <message>
         <source>{0} {1} 条</source>
@@ -3047,15 +3483,15 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>{0} 已有困难职工档案（{1}）{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} already has a hardship file ({1}){2}</translation>
     </message>
     <message>
         <source>{0} 已毕业</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} has graduated</translation>
     </message>
     <message>
         <source>{0} 已毕业，不再发放助学金</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} has graduated: no more grants</translation>
     </message>
     <message>
         <source>{0} 已经月结</source>
@@ -3079,7 +3515,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>{0}“{1}”不是可选项（{2}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} &quot;{1}&quot; is not one of the choices ({2})</translation>
     </message>
     <message>
         <source>{0}“{1}”不是有效日期（例：2026-11-22）</source>
@@ -3163,11 +3599,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>“{0}”不是助学项目</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{0}&quot; is not a student aid program</translation>
     </message>
     <message>
         <source>“{0}”只发给{1}的建档职工，{2}{3}</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{0}&quot; is only for workers with a file of category {1}; {2} {3}</translation>
     </message>
     <message>
         <source>“{0}”是 {1} 年的项目，不能用于 {2} 年的发放</source>
@@ -3179,7 +3615,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>“{0}”没有设定{1}的资助标准</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{0}&quot; sets no amount for {1}</translation>
     </message>
     <message>
         <source>“{0}”由其他字段决定，只能保留服务器版本</source>
@@ -3203,11 +3639,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>不低于低保标准的 2 倍，且无意外致困情形：不符合建档条件</source>
-        <translation type="unfinished"></translation>
+        <translation>Not below twice the standard and no accident: does not qualify for a file</translation>
     </message>
     <message>
         <source>不低于低保标准的 2 倍，但{0}：意外致困</source>
-        <translation type="unfinished"></translation>
+        <translation>Not below twice the standard, but {0}: hardship by accident</translation>
     </message>
     <message>
         <source>不支持的文件类型“{0}”，请使用 .xlsx 或 .csv</source>
@@ -3283,11 +3719,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>与计算结果不同的困难类别需要站长确定</source>
-        <translation type="unfinished"></translation>
+        <translation>A category other than the computed one must be set by the station head</translation>
     </message>
     <message>
         <source>与计算结果不同的困难类别须写明理由</source>
-        <translation type="unfinished"></translation>
+        <translation>A category other than the computed one needs a reason</translation>
     </message>
     <message>
         <source>两节送温暖慰问金（物资）发放收据</source>
@@ -3295,7 +3731,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>中职</source>
-        <translation type="unfinished"></translation>
+        <translation>Vocational school</translation>
     </message>
     <message>
         <source>中间不能有空格</source>
@@ -3303,7 +3739,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>主要致困原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Main cause of hardship</translation>
     </message>
     <message>
         <source>争议类型</source>
@@ -3311,15 +3747,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>事故或灾害损失</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident or disaster losses</translation>
     </message>
     <message>
         <source>人员类别</source>
         <translation>Person category</translation>
-    </message>
-    <message>
-        <source>人均月收入 =（家庭年收入 {0} − 刚性支出 {1}）÷ 12 ÷ {2} 人 = {3}</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>以下月份有记录但尚未月结：{0}</source>
@@ -3367,15 +3799,15 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>低于低保标准的 2 倍（{0}）：相对困难</source>
-        <translation type="unfinished"></translation>
+        <translation>Below twice the standard ({0}): relative hardship</translation>
     </message>
     <message>
         <source>低于低保标准：深度困难</source>
-        <translation type="unfinished"></translation>
+        <translation>Below the standard: deep hardship</translation>
     </message>
     <message>
         <source>低保标准应大于 0 且不超过 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The standard must be above 0 and at most {0}</translation>
     </message>
     <message>
         <source>住址</source>
@@ -3439,15 +3871,15 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>入学年份应在 1990 至 {0} 之间</source>
-        <translation type="unfinished"></translation>
+        <translation>Year of entry must be between 1990 and {0}</translation>
     </message>
     <message>
         <source>入户核实</source>
-        <translation type="unfinished"></translation>
+        <translation>Home verification</translation>
     </message>
     <message>
         <source>入户走访日期不能早于申请日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The home visit cannot be before the application date</translation>
     </message>
     <message>
         <source>全区本年度已领取 {0} 次，超过项目上限 {1} 次</source>
@@ -3463,11 +3895,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>公示</source>
-        <translation type="unfinished"></translation>
+        <translation>Public notice</translation>
     </message>
     <message>
         <source>公示中</source>
-        <translation type="unfinished"></translation>
+        <translation>On public notice</translation>
     </message>
     <message>
         <source>公示同意日期</source>
@@ -3479,7 +3911,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>其他</source>
-        <translation type="unfinished">Other</translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>其它</source>
@@ -3487,7 +3919,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>其档案类别为{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>whose file&apos;s category is {0}</translation>
     </message>
     <message>
         <source>内存数据库不能保存同步令牌</source>
@@ -3531,7 +3963,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>初中</source>
-        <translation type="unfinished">Junior high school</translation>
+        <translation>Junior high school</translation>
     </message>
     <message>
         <source>办理日期</source>
@@ -3539,11 +3971,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>办理记录格式不对</source>
-        <translation type="unfinished"></translation>
+        <translation>The steps are not in the right form</translation>
     </message>
     <message>
         <source>助学学生</source>
-        <translation type="unfinished"></translation>
+        <translation>Students</translation>
     </message>
     <message>
         <source>区总工会提示：{0}</source>
@@ -3575,7 +4007,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>医疗支出</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical costs</translation>
     </message>
     <message>
         <source>协议或数据结构版本不受支持，需要升级</source>
@@ -3598,6 +4030,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Largest single hand-out</translation>
     </message>
     <message>
+        <source>人均月收入 =（家庭年收入 {0} - 刚性支出 {1}）÷ 12 ÷ {2} 人 = {3}</source>
+        <translation>Monthly income per person = (household income per year {0} - fixed costs {1}) ÷ 12 ÷ {2} people = {3}</translation>
+    </message>
+    <message>
         <source>卡车司机</source>
         <translation>Truck driver</translation>
     </message>
@@ -3607,7 +4043,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>去世</source>
-        <translation type="unfinished"></translation>
+        <translation>Deceased</translation>
     </message>
     <message>
         <source>发放合计</source>
@@ -3739,11 +4175,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>困难类别“{0}”不是可选项</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardship category &quot;{0}&quot; is not one of the choices</translation>
     </message>
     <message>
         <source>困难类别与计算结果不同，应写明站长确定的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>The category differs from the computed one: the station head&apos;s reason is needed</translation>
     </message>
     <message>
         <source>困难职工医疗救助金发放收据</source>
@@ -3751,11 +4187,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>困难职工档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardship file</translation>
     </message>
     <message>
         <source>困难职工档案不存在或不属于本站</source>
-        <translation type="unfinished"></translation>
+        <translation>The hardship file does not exist or is not this station&apos;s</translation>
     </message>
     <message>
         <source>困难职工生活救助金发放收据</source>
@@ -3763,7 +4199,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>在读</source>
-        <translation type="unfinished"></translation>
+        <translation>Studying</translation>
     </message>
     <message>
         <source>地址</source>
@@ -3787,7 +4223,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>备注过长</source>
-        <translation type="unfinished"></translation>
+        <translation>The note is too long</translation>
     </message>
     <message>
         <source>复核日期</source>
@@ -3811,11 +4247,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>大学</source>
-        <translation type="unfinished"></translation>
+        <translation>University</translation>
     </message>
     <message>
         <source>失业下岗</source>
-        <translation type="unfinished"></translation>
+        <translation>Unemployment</translation>
     </message>
     <message>
         <source>女</source>
@@ -3835,7 +4271,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>子女就学</source>
-        <translation type="unfinished"></translation>
+        <translation>Children&apos;s schooling</translation>
     </message>
     <message>
         <source>字段 {0} {1}</source>
@@ -3883,19 +4319,19 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>学段“{0}”不是可选项（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage &quot;{0}&quot; is not one of the choices ({1})</translation>
     </message>
     <message>
         <source>学生姓名不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>The student&apos;s name is required</translation>
     </message>
     <message>
         <source>学生记录不存在或不属于本站</source>
-        <translation type="unfinished"></translation>
+        <translation>The student does not exist or is not this station&apos;s</translation>
     </message>
     <message>
         <source>学生身份证号：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Student&apos;s ID number: {0}</translation>
     </message>
     <message>
         <source>审计记录未能送到区服务器（下次同步再送）：{0}</source>
@@ -3911,7 +4347,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>家庭人口至少 1 人</source>
-        <translation type="unfinished"></translation>
+        <translation>The household has at least 1 person</translation>
     </message>
     <message>
         <source>家庭住址</source>
@@ -3919,35 +4355,35 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>家庭成员应为 1 至 {0} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>The household must have 1 to {0} people</translation>
     </message>
     <message>
         <source>家庭成员最多 {0} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>At most {0} people in a household</translation>
     </message>
     <message>
         <source>家庭成员的月收入应为非负整数（分）</source>
-        <translation type="unfinished"></translation>
+        <translation>Household members&apos; monthly income must be a whole number of fen, not negative</translation>
     </message>
     <message>
         <source>家庭成员的身份证号不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>A household member&apos;s ID number is wrong</translation>
     </message>
     <message>
         <source>家庭成员第 {0} 行月收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly income of household row {0}</translation>
     </message>
     <message>
         <source>家庭成员第 {0} 行：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Household row {0}: {1}</translation>
     </message>
     <message>
         <source>家庭成员第 {0} 行：关系和姓名不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>Household row {0}: relation and name are required</translation>
     </message>
     <message>
         <source>家庭成员至少 1 人（含本人）</source>
-        <translation type="unfinished"></translation>
+        <translation>At least 1 household member (the head included)</translation>
     </message>
     <message>
         <source>家政</source>
@@ -3979,11 +4415,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>小学</source>
-        <translation type="unfinished"></translation>
+        <translation>Primary school</translation>
     </message>
     <message>
         <source>尚未设置当地低保标准：请站长先在困难档案页设置</source>
-        <translation type="unfinished"></translation>
+        <translation>The local minimum living standard is not set: the station head sets it on the hardship files page</translation>
     </message>
     <message>
         <source>就业形态</source>
@@ -3991,7 +4427,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>就学支出</source>
-        <translation type="unfinished"></translation>
+        <translation>Schooling costs</translation>
     </message>
     <message>
         <source>嵌套层次过深</source>
@@ -4023,7 +4459,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>已入户核实</source>
-        <translation type="unfinished"></translation>
+        <translation>Verified at home</translation>
     </message>
     <message>
         <source>已导出 {0} 条待上传变更（{1} 批）到 {2}；请带到区总工会导入，再把回执文件带回本站导入</source>
@@ -4031,27 +4467,27 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>已建档</source>
-        <translation type="unfinished"></translation>
+        <translation>Filed</translation>
     </message>
     <message>
         <source>已建档的档案应有档案编号</source>
-        <translation type="unfinished"></translation>
+        <translation>A filed file needs a file number</translation>
     </message>
     <message>
         <source>已毕业</source>
-        <translation type="unfinished"></translation>
+        <translation>Graduated</translation>
     </message>
     <message>
         <source>已注销</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>已申请</source>
-        <translation type="unfinished"></translation>
+        <translation>Applied</translation>
     </message>
     <message>
         <source>已脱困</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovered</translation>
     </message>
     <message>
         <source>帮扶发放</source>
@@ -4079,7 +4515,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>年审</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual review</translation>
     </message>
     <message>
         <source>年度不正确</source>
@@ -4119,7 +4555,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>建档</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>引用的{0}不存在</source>
@@ -4127,7 +4563,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>当地低保标准 {0}/人·月</source>
-        <translation type="unfinished"></translation>
+        <translation>Local minimum living standard {0} per person per month</translation>
     </message>
     <message>
         <source>快</source>
@@ -4163,11 +4599,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>意外事故</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident</translation>
     </message>
     <message>
         <source>意外致困</source>
-        <translation type="unfinished">Hardship after an accident</translation>
+        <translation>Hardship by accident</translation>
     </message>
     <message>
         <source>慢</source>
@@ -4219,23 +4655,23 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>按档案数据计算应为{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The file&apos;s figures give {0}</translation>
     </message>
     <message>
         <source>按规则计算不符合困难条件，不能返困</source>
-        <translation type="unfinished"></translation>
+        <translation>By the rule the household is not in hardship: cannot reopen</translation>
     </message>
     <message>
         <source>按规则计算不符合建档条件（人均收入不低于低保标准的 2 倍）</source>
-        <translation type="unfinished"></translation>
+        <translation>By the rule the household does not qualify (income per person not below twice the standard)</translation>
     </message>
     <message>
         <source>收入来源第 {0} 行年收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Income per year of source row {0}</translation>
     </message>
     <message>
         <source>收入来源第 {0} 行：来源不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>Income source row {0}: the source is required</translation>
     </message>
     <message>
         <source>收据</source>
@@ -4363,7 +4799,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished">None</translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>无权修改其他区的数据</source>
@@ -4467,7 +4903,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>有意外事故或灾害记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident or disaster recorded</translation>
     </message>
     <message>
         <source>服务器繁忙，请稍后重试</source>
@@ -4575,7 +5011,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>，可办理“返困”</source>
-        <translation type="unfinished"></translation>
+        <translation>; it can be reopened</translation>
     </message>
     <message>
         <source>本站预算</source>
@@ -4603,15 +5039,15 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>档案当前为“{0}”，此操作只适用于{1}的档案</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is &quot;{0}&quot;: this step only applies to files that are {1}</translation>
     </message>
     <message>
         <source>档案户主（会员）不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The file&apos;s head (member) does not exist</translation>
     </message>
     <message>
         <source>次要致困原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Secondary cause of hardship</translation>
     </message>
     <message>
         <source>此回执文件属于服务站 {0}，不是本站（{1}）的，未导入任何数据</source>
@@ -4623,7 +5059,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>残疾</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability</translation>
     </message>
     <message>
         <source>每名职工应有会员编号或姓名</source>
@@ -4643,7 +5079,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>没有在册的困难职工档案</source>
-        <translation type="unfinished"></translation>
+        <translation>has no hardship file in force</translation>
     </message>
     <message>
         <source>没有登录名为“{0}”的工作人员</source>
@@ -4659,7 +5095,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>注销</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>流水号 {0} 不连续：区里本站 {1} 年的收据只到 {2} 号</source>
@@ -4687,7 +5123,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>深度困难</source>
-        <translation type="unfinished">Deep hardship</translation>
+        <translation>Deep hardship</translation>
     </message>
     <message>
         <source>添加工作人员</source>
@@ -4695,7 +5131,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>灾害</source>
-        <translation type="unfinished"></translation>
+        <translation>Disaster</translation>
     </message>
     <message>
         <source>版本号应从 1 开始</source>
@@ -4735,7 +5171,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>申请</source>
-        <translation type="unfinished"></translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>申请事项过长（最多 5000 字）</source>
@@ -4743,7 +5179,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>申请日期不能晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>The application date cannot be after today</translation>
     </message>
     <message>
         <source>电话</source>
@@ -4759,7 +5195,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>疾病</source>
-        <translation type="unfinished"></translation>
+        <translation>Illness</translation>
     </message>
     <message>
         <source>登录名“{0}”已存在</source>
@@ -4815,7 +5251,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>相对困难</source>
-        <translation type="unfinished">Relative hardship</translation>
+        <translation>Relative hardship</translation>
     </message>
     <message>
         <source>确认上传 {0} 条</source>
@@ -4851,7 +5287,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>约 {0}（四舍五入到分）</source>
-        <translation type="unfinished"></translation>
+        <translation>about {0} (rounded to the fen)</translation>
     </message>
     <message>
         <source>维权个案</source>
@@ -4931,11 +5367,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>脱困</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovered</translation>
     </message>
     <message>
         <source>致困支出超过家庭年收入的 80%</source>
-        <translation type="unfinished"></translation>
+        <translation>hardship costs above 80% of the household&apos;s income per year</translation>
     </message>
     <message>
         <source>补打（第{0}次）</source>
@@ -4983,7 +5419,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>设置低保标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Set minimum living standard</translation>
     </message>
     <message>
         <source>访问令牌无效，请重新登记本服务站</source>
@@ -5019,7 +5455,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>请写明脱困或注销的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the reason for recovery or closing</translation>
     </message>
     <message>
         <source>请填写作废原因</source>
@@ -5095,11 +5531,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>请选择脱困或注销</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose recovery or closing</translation>
     </message>
     <message>
         <source>请选择走访了该户户主的入户走访记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a home visit that saw the head of this household</translation>
     </message>
     <message>
         <source>调整</source>
@@ -5159,7 +5595,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>身份证号不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID number is wrong</translation>
     </message>
     <message>
         <source>身份证号不能为空</source>
@@ -5239,11 +5675,11 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>迁出</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved away</translation>
     </message>
     <message>
         <source>返困</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopened</translation>
     </message>
     <message>
         <source>这不是工作台同步文件（文件头不符），未导入任何数据</source>
@@ -5275,7 +5711,7 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>退休</source>
-        <translation type="unfinished"></translation>
+        <translation>Retired</translation>
     </message>
     <message>
         <source>送餐员</source>
@@ -5351,15 +5787,15 @@ Note: {0} results and {1} download pages in the reply file were already imported
     </message>
     <message>
         <source>预计毕业年份应不早于入学年份</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected graduation cannot be before the year of entry</translation>
     </message>
     <message>
         <source>预计毕业年份应不早于入学年份，且不超过入学后 10 年</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected graduation must be between the year of entry and 10 years after it</translation>
     </message>
     <message>
         <source>高中</source>
-        <translation type="unfinished"></translation>
+        <translation>High school</translation>
     </message>
     <message>
         <source>（已作废）</source>
