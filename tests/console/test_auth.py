@@ -147,3 +147,14 @@ def test_create_admin_takes_the_password_from_the_environment(
     monkeypatch.setenv("STATIONDESK_ADMIN_PASSWORD", "short")
     assert main(["--db", site.url, "create-admin", "--district", "440104", "--username", "wu"]) == 1
     assert "密码至少" in capsys.readouterr().err
+
+
+def test_pages_forbid_framing_outside_files_and_caching(site: Site) -> None:
+    console = sign_in(site, "440106", "admin")
+    page = console.get("/console/stations")
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["cache-control"] == "no-store"
+    assert "http" not in page.text.split("<body>")[0]  # no outside style sheet or script
+    assert console.get("/console/static/console.css").status_code == 200

@@ -163,6 +163,16 @@ def test_refusals_viewer_other_district_and_missing_csrf(
 
         revoked = conn.execute(select(station.c.revoked).where(station.c.code == a.code))
         assert revoked.scalar_one() is False
+    # revoking asks first: dismissed, nothing happens; accepted, the station is revoked
+    page.goto("/console/stations")
+    row = page.locator("tr", has_text=a.code)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    row.get_by_role("button", name="停用").click()
+    assert "已停用" not in row.inner_text()
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="停用").click()
+    page.wait_for_url("**/console/stations?ok=*")
+    assert "已停用" in page.locator("tr", has_text=a.code).inner_text()
 
 
 def _post_crafted(page: object, action: str, fields: dict[str, str]) -> None:
