@@ -24,6 +24,7 @@ from ..models import FundProgram, Receipt, ReliefDistribution, Station, StationL
 from ..receipts.fonts import register
 from .casework import case_figures, intake_figures, mediation_section, members_section
 from .common import build_pdf, cn_date, period_label, period_range, styles, table_style
+from .hardship_month import hardship_figures, hardship_section
 
 
 def _label(enum: Any, value: str) -> str:
@@ -124,6 +125,7 @@ def build_month_summary(session: Session, station_id: str, period: str) -> dict[
         "mediations": mediation,  # the work log's typed counts (walk-in advice, no case)
         "cases": case_figures(session, station_id, start, end),  # rights case records
         "intake": intake_figures(session, station_id, start, end),  # 入会登记 records
+        "hardship": hardship_figures(session, station_id, start, end),  # files, 金秋助学 (16)
         "new_members": {
             "rows": [
                 {"job_group": g, "label": _label(JobGroup, g), "count": n}
@@ -223,6 +225,7 @@ def render_monthly(summary: dict[str, Any], *, prepared_on: dt.date | None = Non
     table = _table(["帮扶项目", "类型", "人次", "现金（元）", "物资折价（元）", "合计（元）"],
                    rows, [52, 24, 16, 29, 30, 29])  # fmt: skip
     story.append(table)
+    story += hardship_section(summary, st)  # hardship files and student aid (issue 16)
 
     story.append(Paragraph("三、咨询接待与驿站服务", st["h2"]))
     rows = [[x["label"], str(x["count"])] for x in c["rows"]]
