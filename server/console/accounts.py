@@ -170,8 +170,14 @@ def login(
         else:
             failed = False
             conn.execute(delete(login_failure).where(login_failure.c.key == user_key))
-            token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
             stamp = now()
+            conn.execute(  # sessions that ran out are cleared as others begin
+                delete(console_session).where(
+                    (console_session.c.expires_at < stamp)
+                    | (console_session.c.last_seen < stamp - IDLE)
+                )
+            )
+            token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
             conn.execute(
                 insert(console_session).values(
                     token_hash=digest(token),
