@@ -168,6 +168,9 @@ def test_another_districts_admin_is_refused_everywhere(site: Site) -> None:
                 assert not leaked, (method, path, leaked)
             checked += 1
     assert checked >= 15
+    for path in ("/console/monthly", "/console/monthly.xlsx", "/console/monthly.pdf"):
+        asked = other.client.get(f"{path}?period=2026-11&station={A_STATION}")
+        assert asked.status_code == 404, path  # a station of district 440106 by query
     assert snapshot(site) == before  # nothing of district 440106 changed
     mine = sign_in(site, "440106", "admin").get(f"/console/stations/{A_STATION}")
     assert mine.status_code == 200 and "a-worker" in mine.text
