@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Table, case, func, select
 from ..db import district, station
 from . import tables as t
 from .cases import case_figures
+from .hardship import hardship_figures
 from .queries import (
     CLOSED,
     MISMATCH,
@@ -57,6 +58,7 @@ def monthly(
         f.relief.add(relief)
     mediation_rows(conn, district_id, period, station_id, fig)
     case_figures(conn, district_id, period, station_id, fig)  # issue 17: from the records
+    hardship_figures(conn, district_id, period, station_id, fig)  # issue 16
     for sid, job_group, n in _new_members(conn, district_id, period, station_id):
         fig(sid).new_members[job_group] = n
     _receipts(conn, district_id, period, station_id, fig)
@@ -224,6 +226,7 @@ def _sum(items: Iterable[Figures]) -> Figures:
             total.new_members[key] = total.new_members.get(key, 0) + n
         total.new_members_logged += f.new_members_logged
         total.cases.add(f.cases)
+        total.hardship.add(f.hardship)
         for key, n in f.intake.items():
             total.intake[key] = total.intake.get(key, 0) + n
         total.receipts.count += f.receipts.count

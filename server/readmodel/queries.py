@@ -23,6 +23,7 @@ from contract.money import fen_to_yuan_text
 from ..db import station
 from . import tables as t
 from .cases import CaseFigures
+from .hardship import HardshipFigures
 
 # a month's status in the stations x months grid
 CLOSED, MISMATCH, OPEN = "closed", "mismatch", "open"
@@ -128,6 +129,8 @@ class Figures:
     # issue 17: rights cases and 入会登记 joinings by job group, from the records (cases.py)
     cases: CaseFigures = field(default_factory=CaseFigures)
     intake: dict[str, int] = field(default_factory=dict)
+    # issue 16: hardship files and children followed by 金秋助学, from the records (hardship.py)
+    hardship: HardshipFigures = field(default_factory=HardshipFigures)
 
     @property
     def visits_total(self) -> int:
