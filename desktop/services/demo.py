@@ -125,6 +125,11 @@ def create_demo(
 
     some = [row.id for row in search.list_members(worker, None, limit=6)]
     demo_casework(worker, some, seed=seed, today=today)
+    say("生成困难职工档案与金秋助学…")
+    from .hardship_demo import demo_hardship  # issue 16
+
+    heads = [row.id for row in search.list_members(worker, None, offset=20, limit=8)]
+    demo_hardship(head, worker, heads, progs[2], seed)
     return worker
 
 
