@@ -56,6 +56,7 @@ SERVICE_SKIP = frozenset(
     {
         "desktop/services/demo.py",
         "desktop/services/casework_demo.py",
+        "desktop/services/hardship_demo.py",
         "desktop/services/fakedata.py",
         "contract/enums.py",
         "desktop/sync/bench.py",
