@@ -42,6 +42,7 @@ from contract.syncfile import (
 from .db import station
 from .pull import pull_page
 from .push import Answer, StationAuth, apply_push
+from .readmodel.activity import note_file_sync
 
 
 @dataclass
@@ -139,4 +140,5 @@ def import_station_file(engine: Engine, path: Path | str, out: Path | str) -> Se
     }
     sealed = seal(KIND_DOWN, auth.station_id, auth.code, secret, reply, reply_to=header.file_id)
     write_atomically(Path(out), sealed)
+    note_file_sync(engine, auth)  # 总览: the station's last sync
     return result

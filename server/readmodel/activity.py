@@ -77,3 +77,16 @@ def note_request(engine: Engine, station: Any, kind: str, headers: Mapping[str, 
         note(engine, station.station_id, station.district_id, kind, headers, now)
     except Exception:  # noqa: BLE001 - the station's data is stored; this is bookkeeping
         log.warning("station activity not noted for %s", station.station_id, exc_info=True)
+
+
+def note_file_sync(engine: Engine, station: Any) -> None:
+    """A sync by file (a USB stick to the district office): pushed and pulled at the import.
+    The file tells neither the app's version nor the station's clock at this moment."""
+    now = dt.datetime.now(dt.UTC)
+    values = {"last_push_at": now, "last_pull_at": now}
+    dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
+    query = dialect.insert(station_activity).values(
+        station_id=station.station_id, district_id=station.district_id, **values
+    )
+    with engine.begin() as conn:
+        conn.execute(query.on_conflict_do_update(index_elements=["station_id"], set_=values))

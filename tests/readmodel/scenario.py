@@ -93,10 +93,7 @@ def build(district: District) -> Built:
     a.sync()
     b.sync()
     admin.withdraw(engine, "visit", later.id, "区里核实为误录")
-    with engine.connect() as conn:
-        did = conn.execute(
-            select(district_table.c.id).where(district_table.c.code == DISTRICT)
-        ).scalar_one()
+    did = district_id(district)
     ids = {
         "m1": m1.id,
         "m2": m2.id,
@@ -110,3 +107,10 @@ def build(district: District) -> Built:
     }
     assert {v.id for v in a.rows(Visit)} >= {home.id, phone.id}
     return Built(did, program, a, b, ids)
+
+
+def district_id(district: District) -> str:
+    with district.engine.connect() as conn:
+        return conn.execute(
+            select(district_table.c.id).where(district_table.c.code == DISTRICT)
+        ).scalar_one()
