@@ -126,6 +126,63 @@ def assess(f: Figures) -> Assessment:
     return Assessment(NONE, per_head, tuple(lines))
 
 
+STATUS_AFTER = {
+    "apply": APPLIED,
+    "verify": VERIFIED,
+    "publish": PUBLISHED,
+    "establish": ESTABLISHED,
+    "recover": RECOVERED,
+    "cancel": CANCELLED,
+    "reopen": ESTABLISHED,
+}
+
+
+def standing(steps: list[dict[str, object]], until: dt.date) -> tuple[str, str] | None:
+    """(status, category) of a file after its steps dated before until; None before any.
+    The station's monthly report and the district's check of a hand-out both replay it."""
+    status: str | None = None
+    category = NONE
+    for step in steps:
+        if not isinstance(step, dict) or str(step.get("on", "9999"))[:10] >= until.isoformat():
+            continue
+        status = STATUS_AFTER.get(str(step.get("step")), status)
+        category = str(step.get("category") or category)
+    return (status, category) if status else None
+
+
+def file_refusal(
+    program: dict[str, object], file: dict[str, object] | None, relief: dict[str, object]
+) -> str | None:
+    """Why a hand-out under a program requiring an active file of given categories breaks
+    it (the file as the district holds it, its standing on the hand-out's day), or None."""
+    wanted = [c for c in program.get("requires_file") or [] if c in CATEGORY_LABELS]  # type: ignore[attr-defined]
+    if not wanted:
+        return None
+    labels = "、".join(CATEGORY_LABELS[c] for c in wanted)
+    name = program.get("name", "")
+    if file is None or file.get("member_id") != relief.get("member_id"):
+        return f"“{name}”只发给{labels}的建档职工，发放未关联其困难职工档案"
+    day = dt.date.fromisoformat(str(relief.get("issued_on")))
+    steps = list(file.get("steps") or [])  # type: ignore[call-overload]
+    if not any(s[0] == ESTABLISHED and s[1] in wanted for s in standings_on(steps, day)):
+        return f"“{name}”只发给{labels}的建档职工，发放当日该档案不在册或类别不符"
+    return None
+
+
+def standings_on(steps: list[dict[str, object]], day: dt.date) -> list[tuple[str, str]]:
+    """Every (status, category) a file held at some moment of a day: steps carry dates, not
+    times, so a hand-out and a later 脱困 of the same day cannot be ordered otherwise."""
+    first = standing(steps, day)
+    out = [first] if first else []
+    status, category = first or ("", NONE)
+    for step in steps:
+        if isinstance(step, dict) and str(step.get("on", ""))[:10] == day.isoformat():
+            status = STATUS_AFTER.get(str(step.get("step")), status)
+            category = str(step.get("category") or category)
+            out.append((status, category))
+    return out
+
+
 def school_year_of(day: dt.date) -> str:
     """The school year a day falls in: from September, e.g. 2026-09-01 -> 2026-2027."""
     start = day.year if day.month >= 9 else day.year - 1

@@ -123,6 +123,7 @@ def create_program(
     annual_cap_fen: int | None = None,
     excludes: list[str] | None = None,
     funding_source: str = "",
+    requires_file: list[str] | None = None,  # hardship categories (issue 16)
 ) -> str:
     if not code.strip() or len(code) > 64 or not name.strip():
         raise SystemExit("帮扶项目 字段 code/name：项目代码和名称不能为空（代码最多 64 个字符）")
@@ -142,6 +143,7 @@ def create_program(
             "annual_cap_fen": annual_cap_fen,
             "excludes": excludes or [],
             "active": True,
+            "requires_file": requires_file or [],
         },
     )
     with engine.begin() as conn:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from contract import rules
+from contract import hardship, rules
 from contract.protocol import FACTS, period_of
 from contract.sqlbind import placeholder
 from contract.wire import Mutation
@@ -93,6 +93,7 @@ class Judge:
         ]
         self.with_relief = _members_with_relief(conn, deleting)
         self.receipt_key = _receipt_key(conn, auth.station_id) if numbers else ""
+        self._hardship_rows(conn, work)  # issue 16: programs that require a file
         years = {data.get("year") for m, data in work if m.entity == "receipt"}
         self.last_serial = {
             year: _last_serial(conn, auth.district_id, f"{auth.code}-{year}-")
@@ -113,6 +114,39 @@ class Judge:
             self._references(entity, data)
         if entity == "receipt":
             self._receipt(m, data, current)
+        if entity == "relief" and current is None:
+            self._file_rule(data)
+
+    def _hardship_rows(self, conn: Connection, work: list[tuple[Mutation, dict[str, Any]]]) -> None:
+        """The programs of the pushed hand-outs, and the files they name (pushed or held)."""
+        self.files = {m.row_id: d for m, d in work if m.entity == "hardship_file"}
+        relief = [d for m, d in work if m.entity == "relief"]
+        if not relief:
+            self.programs: dict[str, dict[str, Any]] = {}
+            return
+        wanted = {("fund_program", str(d.get("program_id"))) for d in relief}
+        wanted |= {
+            ("hardship_file", str(d["hardship_file_id"]))
+            for d in relief
+            if d.get("hardship_file_id") and d["hardship_file_id"] not in self.files
+        }
+        held = load(conn, wanted)
+        self.programs = {k[1]: r.data for k, r in held.items() if k[0] == "fund_program"}
+        for (entity, row_id), row in held.items():
+            if entity == "hardship_file" and row.district_id == self.auth.district_id:
+                self.files.setdefault(row_id, row.data)
+
+    def _file_rule(self, data: dict[str, Any]) -> None:
+        """A program that requires an active file of given categories: re-checked here (the
+        station checks it offline); a station head's recorded override passes, as at the
+        station."""
+        program = self.programs.get(str(data.get("program_id")))
+        if program is None or data.get("status") != "issued" or data.get("override_reason"):
+            return
+        file = self.files.get(str(data.get("hardship_file_id") or ""))
+        refusal = hardship.file_refusal(program, file, data)
+        if refusal:
+            raise rules.refuse("relief", "hardship_file_id", refusal)
 
     def _month_lock(self, entity: str, data: dict[str, Any], current: Row | None) -> None:
         periods = {period_of(entity, data)}

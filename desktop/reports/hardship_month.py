@@ -23,27 +23,6 @@ from ..models import ReliefDistribution
 from ..models.hardship import HardshipFile, Student
 from .common import table_style
 
-STATUS_AFTER = {
-    "apply": hr.APPLIED,
-    "verify": hr.VERIFIED,
-    "publish": hr.PUBLISHED,
-    "establish": hr.ESTABLISHED,
-    "recover": hr.RECOVERED,
-    "cancel": hr.CANCELLED,
-    "reopen": hr.ESTABLISHED,
-}
-
-
-def standing(steps: list[dict[str, Any]], until: dt.date) -> tuple[str, str] | None:
-    """(status, category) of a file after its steps dated before until; None if none yet."""
-    status, category = None, hr.NONE
-    for step in steps:
-        if dt.date.fromisoformat(step["on"]) >= until:
-            continue
-        status = STATUS_AFTER.get(step["step"], status)
-        category = step.get("category") or category
-    return (status, category) if status else None
-
 
 def hardship_figures(
     session: Session, station_id: str, start: dt.date, end: dt.date
@@ -57,7 +36,7 @@ def hardship_figures(
     by_category: Counter[str] = Counter()
     moves: Counter[str] = Counter()
     for file in files:
-        now = standing(file.steps, end)
+        now = hr.standing(file.steps, end)
         if now is None:
             continue
         by_status[now[0]] += 1

@@ -96,3 +96,45 @@ def test_the_server_reruns_the_category_rule(ctx, head_ctx):
         rules.check("hardship_file", relabelled, today=dt.date(2026, 11, 20))
     relabelled["category_reason"] = "火灾"
     rules.check("hardship_file", relabelled, today=dt.date(2026, 11, 20))
+
+
+def test_the_district_rechecks_a_program_that_requires_a_file(district):
+    from desktop.services import relief
+
+    from .harness import add_relief
+
+    living = admin.create_program(
+        district.engine,
+        DISTRICT,
+        code="SHJZ",
+        year=2026,
+        name="生活救助",
+        program_type="living",
+        requires_file=["deep", "relative"],
+    )
+    a = district.station(1)
+    a.sync()
+    hardship.set_standard(a.ctx, 98000)
+    filed, bare = add_member(a, 1, "陈建国"), add_member(a, 2, "周丽")
+    people = [Person("本人", "陈建国", filed.id_number, 100000)]
+    file = hardship.apply(a.ctx, FileInput(filed.id, people, cause_main="疾病"))
+    hardship.verify(
+        a.ctx, file.id, add_visit(a.ctx, VisitInput([filed.id], "home", purpose="核实")).id
+    )
+    hardship.publish(a.ctx, file.id)
+    hardship.establish(a.ctx, file.id)
+    day = dt.date(2026, 11, 20)
+    good, _ = relief.issue(
+        a.ctx, relief.ReliefInput(filed.id, living, cash_fen=50000, issued_on=day)
+    )
+    hardship.close(a.ctx, file.id, "recover", "再就业")  # later the same day: still valid then
+    forged = add_relief(a, bare.id, living, issued_on=day)  # written past the station's check
+    result = a.sync()
+    held = _district_rows(district, "relief")
+    assert good.id in held and forged.id not in held
+    assert result.statuses.get("rejected") == 1
+    with a.engine.connect() as conn:
+        error = conn.execute(
+            text("SELECT sync_error FROM reliefdistribution WHERE id = :i"), {"i": forged.id}
+        ).scalar()
+    assert "只发给深度困难、相对困难的建档职工" in error
