@@ -3606,6 +3606,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>&quot;{0}&quot; is only for workers with a file of category {1}; {2} {3}</translation>
     </message>
     <message>
+        <source>“{0}”只发给{1}的建档职工，发放当日该档案不在册或类别不符</source>
+        <translation>&quot;{0}&quot; is only for workers with a file of category {1}; on the day of the hand-out the file was not in force or of another category</translation>
+    </message>
+    <message>
+        <source>“{0}”只发给{1}的建档职工，发放未关联其困难职工档案</source>
+        <translation>&quot;{0}&quot; is only for workers with a file of category {1}; the hand-out names no hardship file of theirs</translation>
+    </message>
+    <message>
         <source>“{0}”是 {1} 年的项目，不能用于 {2} 年的发放</source>
         <translation>&quot;{0}&quot; is a program of {1}; it cannot be used for a hand-out in {2}</translation>
     </message>
