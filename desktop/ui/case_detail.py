@@ -163,7 +163,11 @@ class CaseDetail(Card):
 
         self.timeline.clear()
         for item in timeline(case):
-            QTreeWidgetItem(self.timeline, [item.on, translate(step_text(item)), item.by_name])
+            text = translate(step_text(item))
+            if item.kind == "status" and item.status != "applied":  # an enum label, not a message
+                label = enum_text("CaseStatus", item.status)
+                text = f"{label}：{item.text}" if item.text else label
+            QTreeWidgetItem(self.timeline, [item.on, text, item.by_name])
 
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
         op = self.state.ops.query(fn, self.state.ctx, self.case.id, *args, **kwargs)

@@ -199,3 +199,26 @@ def test_an_extension_through_its_dialog_moves_the_deadline(page, state):
     (case,) = _stored(state)
     assert [(e["days"], e["reason"]) for e in case.extensions] == [(5, "双方同意延期")]
     assert "2026-12-10" in page.detail.facts.text()  # accepted 11-20, 15 + 5 days
+
+
+def test_the_case_page_in_english(qtbot, state, qapp):
+    from desktop.ui.cases import CasesPage
+    from desktop.ui.theme import install_language
+
+    case = cases.open_case(
+        state.ctx,
+        cases.CaseInput(source="来访", employer="某建筑公司", dispute_type="工伤",
+                        workers=[cases.WorkerInput(name="赵六")], received_on="2026-11-18"),
+    )  # fmt: skip
+    cases.move(state.ctx, case.id, "受理", on="2026-11-19")
+    install_language(qapp, "en")
+    try:
+        page = CasesPage(state)
+        qtbot.addWidget(page)
+        page.show()
+        click_row(page.list, 0)
+        steps = [page.detail.timeline.topLevelItem(i).text(1) for i in range(2)]
+        assert steps == ["Application recorded", "Accepted"]
+        assert page.detail.move_buttons["mediating"].text() == "Start mediation"
+    finally:
+        install_language(qapp, "zh_CN")
