@@ -100,3 +100,18 @@ def test_a_mistaken_intake_is_voided_with_its_reason(ctx):
     with Session(ctx.engine) as s:
         stored = s.get(MemberIntake, record.id)
         assert stored is not None and stored.deleted and stored.void_reason == "登记错人"
+
+
+def test_an_intake_dated_in_a_closed_month_is_refused(head_ctx):
+    import datetime as dt
+
+    from desktop.services import monthclose
+    from desktop.services.errors import PeriodClosed
+
+    head_ctx.today_fn = lambda: dt.date(2026, 12, 3)
+    monthclose.close(head_ctx, "2026-11")
+    with pytest.raises(PeriodClosed):
+        intake.register(head_ctx, _rider(on_date="2026-11-18"))
+    with Session(head_ctx.engine) as s:
+        assert s.exec(select(Member)).all() == []  # nothing half-written
+    intake.register(head_ctx, _rider(on_date="2026-12-01"))
