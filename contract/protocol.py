@@ -29,6 +29,8 @@ MAX_DEPTH = 16  # JSON nesting a request may hold (a record's goods list is 4 de
 CLOCK_WARN_SECONDS = 300
 VERSION_HEADER = "X-StationDesk-Version"  # the station app's version, on every request
 STATION_TIME_HEADER = "X-Station-Time"  # the station's clock (ISO, with offset) at sending
+# on a sync's first pull: the station's outbox rows not yet accepted (pending or refused)
+STATION_WAITING_HEADER = "X-Station-Waiting"
 
 
 # Who may write and who may read each entity (see sync.md principle 3 and 5).

@@ -26,6 +26,7 @@ from contract.protocol import (
     PROTOCOL,
     SCHEMA,
     STATION_TIME_HEADER,
+    STATION_WAITING_HEADER,
     gzip_bytes,
 )
 
@@ -116,10 +117,17 @@ class SyncClient:
 
     # -- transport ---------------------------------------------------------------------------
 
-    def request(self, path: str, body: bytes, *, compressed: bool = False) -> bytes:
+    def request(
+        self,
+        path: str,
+        body: bytes,
+        *,
+        compressed: bool = False,
+        extra: dict[str, str] | None = None,
+    ) -> bytes:
         """POST with gzip; retry transport failures and 5xx with exponential backoff."""
         payload = body if compressed else gzip_bytes(body)
-        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip", **(extra or {})}
         delay = self.backoff
         for attempt in range(self.retries + 1):
             started = self.clock()
@@ -232,7 +240,9 @@ class SyncClient:
                             "include_own": full,
                         }
                     ).encode()
-                    page = wire.decode_page(self.request("/v1/pull", body))
+                    # the first page tells the district what still waits here (its 总览)
+                    extra = None if self.stats.pull_requests else self._waiting_header()
+                    page = wire.decode_page(self.request("/v1/pull", body, extra=extra))
                     self.stats.pull_requests += 1
                     applying.append(worker.submit(self._apply_page, page, full))
                     self._pull_done(applying, wait=False)
@@ -243,6 +253,14 @@ class SyncClient:
             finally:
                 self._pull_done(applying, wait=True)
         return self.stats
+
+    def _waiting_header(self) -> dict[str, str]:
+        """Changes made here the district does not hold yet: pending or refused."""
+        with self.engine.connect() as conn:
+            n = conn.exec_driver_sql(
+                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'rejected')"
+            ).scalar_one()
+        return {STATION_WAITING_HEADER: str(n)}
 
     def _apply_page(self, page: wire.PullResponse, full: bool) -> tuple[dict[str, int], int]:
         return local.apply_page(self.engine, page, full=full), len(page.changes)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.dialects import postgresql, sqlite
 
-from contract.protocol import STATION_TIME_HEADER, VERSION_HEADER
+from contract.protocol import STATION_TIME_HEADER, STATION_WAITING_HEADER, VERSION_HEADER
 
 from .tables import station_activity
 
@@ -39,6 +39,18 @@ def clock_offset(headers: Mapping[str, str], server_now: dt.datetime) -> float |
     return round((sent - server_now).total_seconds(), 1)
 
 
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    return headers.get(name.lower()) or headers.get(name)
+
+
+def records_waiting(headers: Mapping[str, str]) -> int | None:
+    """What the station says still waits there to be accepted (sent on a sync's first pull)."""
+    text = _header(headers, STATION_WAITING_HEADER)
+    if text is None or not text.isascii() or not text.isdigit() or len(text) > 9:
+        return None
+    return int(text)
+
+
 def note(
     engine: Engine,
     station_id: str,
@@ -47,13 +59,17 @@ def note(
     headers: Mapping[str, str],
     server_now: dt.datetime,
 ) -> None:
-    """kind: "push" or "pull". Never fails the request it follows (logged by the caller)."""
-    if kind == "pull":
+    """kind: "push" or "pull". Never fails the request it follows (logged by the caller).
+    A sync's first pull (it carries the station's waiting count) is always noted."""
+    waiting = records_waiting(headers)
+    if kind == "pull" and waiting is None:
         last = _last_pull.get(station_id, 0.0)
         if time.monotonic() - last < PULL_EVERY_S:
             return
         _last_pull[station_id] = time.monotonic()
     values: dict[str, Any] = {f"last_{kind}_at": server_now}
+    if waiting is not None:
+        values["records_waiting"] = waiting
     version = headers.get(VERSION_HEADER.lower()) or headers.get(VERSION_HEADER)
     if version:
         values["app_version"] = version[:64]

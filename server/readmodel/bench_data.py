@@ -310,6 +310,7 @@ def generate(
                 "last_pull_at": now,
                 "app_version": "0.1.0",
                 "clock_offset_s": float(n % 7 - 3),
+                "records_waiting": n % 5,
             },
         )
         serial = [0]

@@ -45,6 +45,7 @@ class StationStatus:
     last_pull_at: dt.datetime | None
     app_version: str | None
     clock_offset_s: float | None  # station clock minus server clock
+    unsent: int | None  # the station's changes not yet accepted (pending or refused), as it said
     open_conflicts: int
     open_flags: int
     months: dict[str, str]  # period -> CLOSED / MISMATCH / OPEN, for Overview.periods
@@ -184,7 +185,12 @@ def overview(conn: Connection, district_id: str, *, today: dt.date | None = None
         r[0]: r[1:]
         for r in conn.execute(
             select(
-                a.station_id, a.last_push_at, a.last_pull_at, a.app_version, a.clock_offset_s
+                a.station_id,
+                a.last_push_at,
+                a.last_pull_at,
+                a.app_version,
+                a.clock_offset_s,
+                a.records_waiting,
             ).where(a.district_id == district_id)
         )
     }
@@ -192,7 +198,7 @@ def overview(conn: Connection, district_id: str, *, today: dt.date | None = None
     months = _month_grid(conn, district_id, periods)
     out = []
     for sid, code, name, revoked, enrolled_at in rows:
-        push_at, pull_at, version, offset = activity.get(sid, (None, None, None, None))
+        push_at, pull_at, version, offset, unsent = activity.get(sid, (None,) * 5)
         out.append(
             StationStatus(
                 station_id=sid,
@@ -204,6 +210,7 @@ def overview(conn: Connection, district_id: str, *, today: dt.date | None = None
                 last_pull_at=_aware(pull_at),
                 app_version=version,
                 clock_offset_s=offset,
+                unsent=unsent,
                 open_conflicts=waiting.get((sid, "conflict"), 0),
                 open_flags=waiting.get((sid, "dup_flag"), 0),
                 months={p: months.get((sid, p), OPEN) for p in periods},

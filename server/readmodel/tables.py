@@ -46,6 +46,7 @@ station_activity = Table(
     Column("last_pull_at", DateTime(timezone=True)),
     Column("app_version", String(64)),
     Column("clock_offset_s", Float),  # station clock minus server clock, seconds
+    Column("records_waiting", Integer),  # the station's outbox not yet accepted, as it says
 )
 
 member = _common(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select, text
+from sync.harness import add_relief
 
 from desktop import __version__
 from server import conflicts as conflict_records
@@ -92,8 +93,15 @@ def test_overview_shows_activity_waiting_and_closed_months(district):
         # the same program twice in November, at two stations
         assert st.open_flags == sum(f["_owner"] == st.station_id for f in flags) == 1
         assert st.waiting == st.open_conflicts + 1
+        assert st.unsent == 0  # each station said so on its last sync's first pull
     assert a.months["2026-10"] == CLOSED and a.months["2026-11"] == OPEN
     assert set(b.months.values()) == {OPEN}
+    # a hand-out late in the closed month is refused: it waits at the station, which says so
+    add_relief(built.a, built.ids["m1"], built.program, issued_on=dt.date(2026, 10, 9))
+    assert built.a.sync().statuses == {"rejected": 1}
+    with district.engine.connect() as conn:
+        a, b = overview(conn, built.district_id, today=dt.date(2026, 11, 20)).stations
+    assert (a.unsent, b.unsent) == (1, 0)
 
 
 def test_a_push_sent_again_changes_nothing(district):

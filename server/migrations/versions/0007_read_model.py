@@ -51,6 +51,7 @@ def upgrade() -> None:
         sa.Column("last_pull_at", sa.DateTime(timezone=True)),
         sa.Column("app_version", sa.String(64)),
         sa.Column("clock_offset_s", sa.Float),
+        sa.Column("records_waiting", sa.Integer),
     )
     op.create_index("ix_rm_station_activity_district_id", "rm_station_activity", ["district_id"])
     by_period = ("district_id", "period", "station_id")
