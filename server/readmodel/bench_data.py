@@ -288,6 +288,7 @@ def generate(
     for n in range(stations):
         sid, scode = str(uuid.uuid4()), f"{code}{n:05d}"
         ids.append(sid)
+        exp.waiting += n % 5
         w.add(
             station,
             {
@@ -310,7 +311,7 @@ def generate(
                 "last_pull_at": now,
                 "app_version": "0.1.0",
                 "clock_offset_s": float(n % 7 - 3),
-                "records_waiting": n % 5,
+                "records_waiting": n % 5,  # counted in Expected.waiting
             },
         )
         serial = [0]

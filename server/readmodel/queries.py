@@ -57,8 +57,9 @@ class StationStatus:
 
     @property
     def waiting(self) -> int:
-        """Records that wait for a person: open conflicts and undecided duplicate-aid flags."""
-        return self.open_conflicts + self.open_flags
+        """Records waiting: at the station, its changes not yet accepted (as it said at its
+        last sync); at the district, open conflicts and undecided duplicate-aid flags."""
+        return (self.unsent or 0) + self.open_conflicts + self.open_flags
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ def test_overview_shows_activity_waiting_and_closed_months(district):
     with district.engine.connect() as conn:
         a, b = overview(conn, built.district_id, today=dt.date(2026, 11, 20)).stations
     assert (a.unsent, b.unsent) == (1, 0)
+    assert a.waiting == 1 + a.open_conflicts + a.open_flags
 
 
 def test_a_push_sent_again_changes_nothing(district):
