@@ -77,3 +77,25 @@ def test_ledger_masks_id_numbers_and_keeps_exact_yuan(ctx, head_ctx, tmp_path):
     assert row["家庭年收入（元）"] == 20400 and row["帮扶发放合计（元）"] == 123.45
     assert row["建档日期"].date() == dt.date(2026, 11, 20)
     assert HEAD_ID not in str([[c.value for c in r] for r in sheet.iter_rows()])
+
+
+def test_notice_lists_masked_names_of_consenting_heads_only(ctx, head_ctx, tmp_path):
+    import datetime as dt
+
+    from desktop.reports.hardship_notice import notice_pdf
+    from desktop.services import members
+
+    member, _file_ = _file(ctx, head_ctx)
+    data = members.MemberInput.from_member(member)
+    data.consent_disclosure_on = dt.date(2026, 11, 1)
+    members.update_member(ctx, member.id, data)
+    other = add_member(ctx, MemberInput(name="周丽", id_number="440524198001010013"))
+    file = hardship.apply(
+        ctx, FileInput(other.id, [Person("本人", "周丽", "", 0)], cause_main="疾病")
+    )
+    hardship.verify(ctx, file.id, add_visit(ctx, VisitInput([other.id], "home", purpose="核实")).id)
+    hardship.publish(ctx, file.id)
+    text = _text(notice_pdf(ctx, "2026-11", start=dt.date(2026, 11, 23)), tmp_path)
+    assert "困难职工建档公示" in text and "陈*国" in text and "环卫所" in text
+    assert "周" not in text.split("公示期内")[1] and "陈建国" not in text and HEAD_ID not in text
+    assert "2026年11月23日至2026年11月27日（5 个工作日）" in text.replace("\n", "")

@@ -173,6 +173,22 @@ def cmd_print(args: argparse.Namespace) -> dict[str, Any]:
     return {"text": f"已生成 {out}", "path": str(out)}
 
 
+def cmd_notice(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from ..reports.hardship_notice import notice_pdf
+    from ..services.validate import parse_date
+
+    ctx = _ctx(args)
+    try:
+        start = parse_date(args.start, field="公示开始日期") or ctx.today
+    except ValueError as exc:
+        raise UserFacingError(str(exc)) from None
+    out = Path(args.out)
+    out.write_bytes(notice_pdf(ctx, args.period, start=start))
+    return {"text": f"已生成建档公示名单（姓名脱敏，仅同意公示者）：{out}", "path": str(out)}
+
+
 def _student_ref(ctx: Any, ref: str) -> str:
     rows = students.list_students(ctx)
     hits = [r for r in rows if ref in (r.id, r.name)]
@@ -289,6 +305,11 @@ def register(sub: Any) -> None:
     p = hs.add_parser("ledger", help="导出困难职工档案台账 .xlsx（身份证号遮蔽）")
     p.add_argument("out", help="输出文件 .xlsx")
     p.set_defaults(handler=cmd_ledger)
+    p = hs.add_parser("notice", help="建档公示名单 PDF（姓名脱敏，仅同意公示者）")
+    p.add_argument("period", help="公示月份 YYYY-MM")
+    p.add_argument("out", help="输出文件 .pdf")
+    p.add_argument("--start", help="公示开始日期（默认今天），公示 5 个工作日")
+    p.set_defaults(handler=cmd_notice)
     p = hs.add_parser("print", help="生成档案表（file）或帮扶申请书（application）PDF")
     p.add_argument("file", help="档案编号、记录编号或户主身份证号")
     p.add_argument("what", choices=["file", "application"])

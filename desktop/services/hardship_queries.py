@@ -165,18 +165,30 @@ def file_requirement(session: Session, member: Member, program: FundProgram) -> 
 
 def published_in(ctx: Ctx, period: str) -> list[str]:
     """Real names of the heads whose file was put to 公示 in a month (masked when printed)."""
-    with ctx.read() as session:
-        return list(
-            session.exec(
-                select(Member.name)
-                .join(HardshipFile, col(HardshipFile.member_id) == Member.id)
-                .where(
-                    HardshipFile.station_id == ctx.station_id,
-                    HardshipFile.publish_period == period,
-                    col(HardshipFile.deleted).is_(False),
-                )
-            ).all()
+    return [str(row["name"]) for row in notice_rows(ctx, period, consented_only=False)]
+
+
+def notice_rows(ctx: Ctx, period: str, *, consented_only: bool = True) -> list[dict[str, object]]:
+    """The 公示 list of a month: heads who consented to disclosure (公示同意), as the relief
+    disclosure list has it; the printed list masks the names."""
+    query = (
+        select(Member, HardshipFile)
+        .join(HardshipFile, col(HardshipFile.member_id) == Member.id)
+        .where(
+            HardshipFile.station_id == ctx.station_id,
+            HardshipFile.publish_period == period,
+            col(HardshipFile.deleted).is_(False),
         )
+    )
+    if consented_only:
+        query = query.where(col(Member.consent_disclosure_on).is_not(None))
+    with ctx.read() as session:
+        pairs = session.exec(query.order_by(col(HardshipFile.applied_on))).all()
+    return [
+        {"name": m.name, "employer": m.employer, "size": len(f.household),
+         "category": hr.CATEGORY_LABELS.get(f.category, f.category)}
+        for m, f in pairs
+    ]  # fmt: skip
 
 
 def ledger_rows(ctx: Ctx) -> list[dict[str, object]]:

@@ -109,6 +109,7 @@ class DashboardPage(Page):
         grid.addWidget(actions, 2, 1, 1, 2)
         dues_card = Card(self.tr("困难档案年审到期、本学年助学金待发"))
         self.dues = QListWidget()
+        self.dues.setMaximumHeight(130)
         self.dues.itemActivated.connect(
             lambda item: self.navigate.emit(item.data(256) or "hardship")
         )

@@ -46,6 +46,9 @@ class HardshipPage(Page):
         for widget in (self.standard_label, self.standard, self.standard_button):
             top.addWidget(widget)
         top.addStretch(1)
+        self.notice_button = QPushButton(self.tr("本月建档公示名单"))
+        self.notice_button.clicked.connect(self.preview_notice)
+        top.addWidget(self.notice_button)
         self.layout_.addLayout(top)
         row = QHBoxLayout()
         self.layout_.addLayout(row, 1)
@@ -128,6 +131,19 @@ class HardshipPage(Page):
             return
         op = self.state.ops.query(hardship.set_standard, self.state.ctx, fen)
         op.success(lambda _r: self.refresh()).failure(lambda exc: show_error(self, exc)).run()
+
+    def preview_notice(self) -> None:
+        """This month's 公示 list (names masked, consenting heads only), from today."""
+        from desktop.reports.hardship_notice import notice_pdf
+        from desktop.services.validate import period_of
+
+        from .printing import PdfPreview
+
+        ctx = self.state.ctx
+        op = self.state.ops.query(notice_pdf, ctx, period_of(ctx.today), start=ctx.today)
+        title = self.tr("困难职工建档公示")
+        op.success(lambda pdf: PdfPreview(pdf, title, parent=self.window()).show())
+        op.failure(lambda exc: show_error(self, exc)).run()
 
     def show_rows(self, rows: list[Any]) -> None:
         self.rows = rows

@@ -892,6 +892,10 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
         <translation>Set minimum living standard</translation>
     </message>
     <message>
+        <source>本月建档公示名单</source>
+        <translation>This month&apos;s filing notice</translation>
+    </message>
+    <message>
         <source>档案列表</source>
         <translation>Files</translation>
     </message>
@@ -942,6 +946,10 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     <message>
         <source>当地低保标准：%1/人·月</source>
         <translation>Local minimum living standard: %1 per person per month</translation>
+    </message>
+    <message>
+        <source>困难职工建档公示</source>
+        <translation>Notice of hardship filings</translation>
     </message>
 </context>
 <context>

@@ -40,12 +40,17 @@ def _grants(state) -> list[ReliefDistribution]:
         return list(s.exec(query.order_by(ReliefDistribution.issued_on)).all())
 
 
-def _close_previews() -> None:
+def _previews() -> list:
     from desktop.ui.printing import PdfPreview
 
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, PdfPreview) and widget.isVisible():
-            widget.close()
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreview) and w.isVisible()
+    ]
+
+
+def _close_previews() -> None:
+    for widget in _previews():
+        widget.close()
 
 
 @pytest.fixture
@@ -106,6 +111,9 @@ def test_a_household_from_application_to_recovery(qtbot, head_state, member):
     click(detail.buttons["verify"])
     answers.check()
     click(detail.buttons["publish"])
+    click(page.notice_button)  # the month's 公示 list, previewed
+    assert any(w.windowTitle().startswith("困难职工建档公示") for w in _previews())
+    _close_previews()
     click(detail.buttons["establish"])
     (file,) = _files(state)
     assert file.status == "established" and file.file_no == "4401060001-K2026-0001"
