@@ -20,7 +20,7 @@ from ..readmodel.charts import bar_chart
 from ..readmodel.export import monthly_pdf, monthly_xlsx
 from .accounts import audit
 from .stations import station_in
-from .web import Refused, Viewer, engine_of, render
+from .web import Refused, Viewer, beijing_today, engine_of, render
 
 router = APIRouter()
 PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -28,7 +28,7 @@ PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 def _period(text: str | None) -> str:
     if not text:
-        today = dt.datetime.now(dt.UTC).date()
+        today = beijing_today()  # the district's month, not UTC's
         return f"{today.year:04d}-{today.month:02d}"
     if not PERIOD.fullmatch(text):
         raise Refused(422, "月份：应写作 YYYY-MM，例如 2026-11")

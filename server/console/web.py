@@ -7,6 +7,7 @@ role. A refusal is an HTML page with a Chinese sentence and the HTTP status.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -102,6 +103,26 @@ def yuan(fen: Any) -> str:
     return fen_to_yuan_text(int(fen or 0))
 
 
+# District staff read Beijing time (China keeps one zone, no daylight saving); stored UTC.
+BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
+
+
+def local_time(stamp: dt.datetime | str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored UTC time (naive from SQLite, or ISO text) as Beijing time."""
+    if not stamp:
+        return ""
+    if isinstance(stamp, str):
+        stamp = dt.datetime.fromisoformat(stamp)
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone(BEIJING).strftime(fmt)
+
+
+def beijing_today() -> dt.date:
+    return dt.datetime.now(BEIJING).date()
+
+
+templates.env.filters["local"] = local_time
 templates.env.filters["mask_id"] = mask
 templates.env.filters["mask_name"] = mask_name
 templates.env.filters["yuan"] = yuan

@@ -14,6 +14,7 @@ from desktop.models import DuplicateFlag
 from desktop.services import relief as relief_service
 from server import admin
 from server.console.accounts import create_user
+from server.console.web import BEIJING
 
 from .browser import new_page, shot, sign_in
 from .conftest import PASSWORD
@@ -62,7 +63,8 @@ def test_sync_arrives_and_a_flag_decision_reaches_the_stations(
     page.reload()
     row = page.locator("tr", has_text=a.code).first
     assert "从未同步" not in row.inner_text()
-    assert dt.datetime.now(dt.UTC).strftime("%Y-%m-%d") in row.inner_text()
+    # shown in Beijing time: the district's day, not UTC's
+    assert dt.datetime.now(BEIJING).strftime("%Y-%m-%d") in row.inner_text()
     b.sync()
     add_relief(a, m.id, program)
     add_relief(b, m.id, program)
