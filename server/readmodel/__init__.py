@@ -16,12 +16,16 @@ is also written, in the same transaction, into a typed table here:
 
 Adding a projection for another entity (hardship files, student aid, rights cases, intake):
 1. its table, created by its own migration (s0008, s0009 ...), defined in a module of yours
-   with `read_metadata` from tables.py;
+   with `read_metadata` from tables.py (the server's one `metadata`: server/db.py loads every
+   entities/ module, so the table is in the schema tests/sync/test_server_indexes.py holds
+   equal to the migrated one);
 2. a module in entities/ with `PROJECTIONS = [Projection("entity", table, columns)]`, where
    columns(stored) returns the typed columns (id, district_id, station_id and deleted are
-   added) or None;
-3. nothing else: flush() projects it from then on, and `stationdesk-server
-   rebuild-read-model` backfills it.
+   added) or None; the values must be plain str, int, bool or None (they go to the driver);
+3. your migration backfills with `rebuild(op.get_bind(), only=PROJECTIONS)` (see s0007);
+   from then on flush() projects every write, and `stationdesk-server rebuild-read-model`
+   recomputes everything.
+4. monthly.py calls one function of yours to fill your part of Figures (see cases.py).
 """
 
 # the server's schema first: server/db.py defines `metadata` and then loads the projection
