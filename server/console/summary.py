@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from sqlalchemy import Connection
 
 from contract.enums import JobGroup, VisitType
+from contract.hardship import CATEGORY_LABELS
 from contract.money import fen_to_yuan_text
 
 from ..readmodel import queries
@@ -76,6 +77,7 @@ def monthly_page(request: Request, user: Viewer) -> Response:
         stations=view.stations,
         visit_labels=visit_labels,
         job_labels={j.value: j.label for j in JobGroup},
+        hardship_labels=CATEGORY_LABELS,
         close_labels=queries.MONTH_LABELS,
         charts=_charts(month, visit_labels),
         exports=True,

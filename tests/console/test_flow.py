@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sync.harness import DISTRICT, District, add_member, add_relief, drop_pg_schema
+from sync.harness import DISTRICT, District, add_member, add_relief, drop_pg_schema, make_id_number
 
 from desktop.models import Conflict, DuplicateFlag, FundProgram, Member, ProgramBudget
 from desktop.services import members as member_service
@@ -324,3 +324,26 @@ def test_overview_and_monthly_show_what_stations_synced(district: District) -> N
     one = c.get(f"/console/monthly?period=2026-11&station={a.code}").text
     assert "¥123.45" in one
     assert c.get("/console/monthly?period=2026-13").status_code == 422
+
+
+def test_monthly_page_counts_cases_and_intakes_from_the_records(district: District) -> None:
+    """Issue 17 on the district's page: mediation and new members come from the stations' case
+    and intake records; the work log's typed counts are shown apart, never added in."""
+    from sync.test_casework_sync import _rider, _wage_case
+
+    from desktop.services import intake
+
+    a = district.station(1)
+    worker = add_member(a, 5)
+    _wage_case(a, worker.id)  # three workers, ¥45,000 recovered, 达成协议 in 2026-11
+    intake.register(a.ctx, _rider(make_id_number(6)))
+    a.sync()
+    month = console(district).get("/console/monthly?period=2026-11").text
+    cases = re.search(r'id="card-cases".*?</section>', month, re.S)
+    joined = re.search(r'id="card-intake".*?</section>', month, re.S)
+    assert cases and joined
+    text = re.sub(r"<[^>]+>", "", cases.group(0))
+    assert "受理 1 件 · 结案 1 件" in text and "达成协议 1 件" in text
+    assert "涉及职工 3 人，追回金额 ¥45,000.00" in text
+    assert "工作日志另记（无个案的来访咨询）：调解 0 件" in text
+    assert "外卖骑手 1" in joined.group(0) and '<p class="stat">1 人</p>' in joined.group(0)
