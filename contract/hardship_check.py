@@ -4,6 +4,7 @@ file's own figures and refuses a category that differs without the head's reason
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from . import hardship as hr
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 MAX_FEN = 10**11
 MAX_PEOPLE = 20
 MAX_STEPS = 500
+FUTURE = dt.timedelta(days=366)  # a district announces next year's standard ahead
 
 
 def _household(r: Rules) -> int:
@@ -66,6 +68,11 @@ def check_file(r: Rules) -> None:
             raise r.fail("computed_category", f"按档案数据计算应为{hr.CATEGORY_LABELS[computed]}")
         if data.get("category") != computed and not str(data.get("category_reason") or "").strip():
             raise r.fail("category_reason", "困难类别与计算结果不同，应写明站长确定的理由")
+
+
+def check_standard(r: Rules) -> None:
+    r.amount("standard_fen", 1, MAX_FEN)
+    r.date("effective_on", ahead=FUTURE)
 
 
 def check_student(r: Rules) -> None:

@@ -39,9 +39,11 @@ OWNED = frozenset({"station", "staff", "relief", "receipt", "visit", "station_lo
 OWNED |= {"rights_case", "member_intake"}  # issue 17
 OWNED |= {"hardship_file", "student"}  # issue 16: the station's own, never read by others
 DISTRICT_ONLY = frozenset({"fund_program", "program_budget"})  # written by the district admin
+DISTRICT_ONLY |= {"dibao_standard"}  # issue 16: the local 低保 standard, read by every station
 FACTS = frozenset({"relief", "receipt", "visit", "station_log", "month_close"})
 FACTS |= {"member_intake"}  # a rights case is owned but edited as it moves on
 READ_BY_ALL = frozenset({"member", "fund_program", "station", "relief"})  # others own station only
+READ_BY_ALL |= {"dibao_standard"}
 SERVER_MADE = frozenset({"conflict", "dup_flag"})  # raised by the server, synced down
 # A station may push one server-made kind: the resolution of its own conflict (protocol 3)
 RESOLVABLE = frozenset({"conflict"})

@@ -32,7 +32,7 @@ from .enums import (
     Topic,
     VisitType,
 )
-from .hardship_check import check_file, check_student
+from .hardship_check import check_file, check_standard, check_student
 from .money import capitals
 from .records import RecordError
 
@@ -61,6 +61,7 @@ ENTITY_LABELS = {
     "member_intake": "入会登记",
     "hardship_file": "困难职工档案",
     "student": "助学学生",
+    "dibao_standard": "低保标准",
 }
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -411,6 +412,7 @@ CHECKS: dict[str, Callable[[Rules], None]] = {
     "member_intake": cases.check_intake,
     "hardship_file": check_file,
     "student": check_student,
+    "dibao_standard": check_standard,
 }
 
 

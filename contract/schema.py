@@ -79,6 +79,7 @@ _OWN: dict[str, str] = {
         "member_id:text hardship_file_id:text? name:text id_number:text school:text "
         "stage:text entry_year:int expected_graduation:int status:text graduated_on:date?"
     ),
+    "dibao_standard": "standard_fen:int effective_on:date note:text",  # issue 16, district's
     # issue 17: rights cases (owned, edited as they move on) and intake facts
     "rights_case": (
         "case_no:text source:text ticket_no:text received_on:date accepted_on:date? "

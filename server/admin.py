@@ -151,6 +151,20 @@ def create_program(
         return _write(conn, "fund_program", did, did, data)
 
 
+def set_dibao_standard(
+    engine: Engine, district_code: str, standard_fen: int, effective_on: str, note: str = ""
+) -> str:
+    """The district's local minimum living standard (低保, fen per person per month) from a
+    day on: synced down to every station, which computes hardship categories against it."""
+    data = _checked(
+        "dibao_standard",
+        {"standard_fen": standard_fen, "effective_on": effective_on, "note": note},
+    )
+    with engine.begin() as conn:
+        did = _district_id(conn, district_code)
+        return _write(conn, "dibao_standard", did, did, data)
+
+
 def create_budget(engine: Engine, program_id: str, station_code: str, budget_fen: int) -> str:
     if not 0 <= budget_fen <= rules.MAX_RECOVERED_FEN:
         raise SystemExit(f"项目预算 字段 budget_fen：应为 0 至 {rules.MAX_RECOVERED_FEN} 分")

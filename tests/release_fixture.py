@@ -75,7 +75,7 @@ ADDED_COLUMNS = {
 }
 
 # Tables later migrations create (empty after the upgrade).
-ADDED_TABLES = {"hardshipfile", "student"}  # 0005
+ADDED_TABLES = {"hardshipfile", "student", "dibaostandard"}  # 0005
 ADDED_TABLES |= {"rightscase", "memberintake"}  # 0006
 
 

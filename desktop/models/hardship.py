@@ -47,6 +47,15 @@ class HardshipFile(Synced, table=True):
     note: str = ""
 
 
+class DibaoStandard(Synced, table=True):
+    """The local minimum living standard (低保), per person per month, as the district sets it
+    (synced down); a station not enrolled keeps its own in a setting instead."""
+
+    standard_fen: int
+    effective_on: dt.date
+    note: str = ""
+
+
 class Student(Synced, table=True):
     """A child followed by student aid (金秋助学) until graduation."""
 

@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from .base import Synced, new_id, utcnow
 from .cases import MemberIntake, RightsCase
-from .hardship import HardshipFile, Student
+from .hardship import DibaoStandard, HardshipFile, Student
 
 
 class Station(Synced, table=True):
@@ -298,4 +298,5 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
     "member_intake": MemberIntake,
     "hardship_file": HardshipFile,
     "student": Student,
+    "dibao_standard": DibaoStandard,
 }

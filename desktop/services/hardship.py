@@ -19,11 +19,11 @@ from contract.enums import Role
 from contract.money import MAX_FEN, MAX_TEXT
 
 from ..models import Member, Setting, Station, Visit
-from ..models.hardship import HardshipFile
+from ..models.hardship import DibaoStandard, HardshipFile
 from .context import Ctx
 from .errors import NotFound, PermissionDenied, UserFacingError, ValidationError
 from .hardship_rule import STANDARD_KEY, FileInput, assess, clean, next_year
-from .programs import is_enrolled
+from .programs import ENROLLED_KEY, is_enrolled
 from .staff import set_setting
 from .uow import Unit, transaction
 from .validate import period_of
@@ -31,28 +31,54 @@ from .validate import period_of
 OPEN = (hr.APPLIED, hr.VERIFIED, hr.PUBLISHED, hr.ESTABLISHED)
 
 
-def standard(ctx: Ctx) -> int | None:
-    """The local 低保 standard (fen per head per month), None while unset."""
-    with ctx.read() as session:
-        row = session.get(Setting, STANDARD_KEY)
+def _district_standard(session: Session, today: dt.date) -> int | None:
+    row = session.exec(
+        select(DibaoStandard)
+        .where(col(DibaoStandard.deleted).is_(False), DibaoStandard.effective_on <= today)
+        .order_by(col(DibaoStandard.effective_on).desc(), col(DibaoStandard.updated_at).desc())
+    ).first()
+    return row.standard_fen if row else None
+
+
+def _standard_of(session: Session, today: dt.date) -> int | None:
+    """The district's standard in force once enrolled; before, the head's local setting."""
+    enrolled = session.get(Setting, ENROLLED_KEY)
+    if enrolled is not None and enrolled.value:
+        return _district_standard(session, today)
+    row = session.get(Setting, STANDARD_KEY)
     return int(row.value) if row and row.value else None
 
 
+def standard(ctx: Ctx) -> int | None:
+    """The 低保 standard in force (fen per head per month), None while unset."""
+    with ctx.read() as session:
+        return _standard_of(session, ctx.today)
+
+
 def set_standard(ctx: Ctx, fen: int) -> None:
-    """The station head sets the local 低保 standard."""
+    """The station head sets the local 低保 standard while the station is not enrolled; an
+    enrolled station takes the district's (synced down)."""
     ctx.require_head("设置低保标准")
+    if is_enrolled(ctx):
+        raise UserFacingError("本站已登记到区服务器：低保标准由区总工会设置，同步后使用")
     if fen <= 0 or fen > MAX_FEN:
         raise ValidationError({"standard": f"低保标准应大于 0 且不超过 {MAX_TEXT}"})
     with transaction(ctx) as unit:
         set_setting(unit.session, STANDARD_KEY, str(fen))
-        unit.audit("hardship.standard", "setting", STANDARD_KEY, fen=fen, enrolled=is_enrolled(ctx))
+        unit.audit("hardship.standard", "setting", STANDARD_KEY, fen=fen)
 
 
-def _standard_in(session: Session) -> int:
-    row = session.get(Setting, STANDARD_KEY)
-    if row is None or not row.value:
-        raise UserFacingError("尚未设置当地低保标准：请站长先在困难档案页设置")
-    return int(row.value)
+def _standard_in(session: Session, today: dt.date) -> int:
+    fen = _standard_of(session, today)
+    if fen is None:
+        enrolled = session.get(Setting, ENROLLED_KEY)
+        who = (
+            "区总工会尚未下发"
+            if enrolled is not None and enrolled.value
+            else "请站长先在困难档案页设置"
+        )
+        raise UserFacingError(f"尚未设置当地低保标准：{who}")
+    return fen
 
 
 def _step(ctx: Ctx, file: HardshipFile, step: str, day: dt.date, **extra: Any) -> None:
@@ -82,8 +108,8 @@ def _load(session: Session, ctx: Ctx, file_id: str, *allowed: str) -> tuple[Hard
 
 def _categorise(ctx: Ctx, unit: Unit, file: HardshipFile, chosen: str | None, reason: str) -> None:
     """Run the rule; a different category needs the head and a reason (audited)."""
-    result = assess(file, _standard_in(unit.session))
-    file.standard_fen = _standard_in(unit.session)
+    file.standard_fen = _standard_in(unit.session, ctx.today)
+    result = assess(file, file.standard_fen)
     file.computed_category = result.category
     if not chosen or chosen == result.category:
         file.category, file.category_reason = result.category, ""

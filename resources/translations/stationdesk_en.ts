@@ -3822,6 +3822,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Below the standard: deep hardship</translation>
     </message>
     <message>
+        <source>低保标准</source>
+        <translation>Minimum living standard</translation>
+    </message>
+    <message>
         <source>低保标准应大于 0 且不超过 {0}</source>
         <translation>The standard must be above 0 and at most {0}</translation>
     </message>
@@ -3992,6 +3996,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>助学学生</source>
         <translation>Students</translation>
+    </message>
+    <message>
+        <source>区总工会尚未下发</source>
+        <translation>the district union has not sent it yet</translation>
     </message>
     <message>
         <source>区总工会提示：{0}</source>
@@ -4432,10 +4440,6 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>小学</source>
         <translation>Primary school</translation>
-    </message>
-    <message>
-        <source>尚未设置当地低保标准：请站长先在困难档案页设置</source>
-        <translation>The local minimum living standard is not set: the station head sets it on the hardship files page</translation>
     </message>
     <message>
         <source>就业形态</source>
@@ -5034,6 +5038,14 @@ Note: {0} results and {1} download pages in the reply file were already imported
         <translation>Station budget</translation>
     </message>
     <message>
+        <source>尚未设置当地低保标准：{0}</source>
+        <translation>The local minimum living standard is not set: {0}</translation>
+    </message>
+    <message>
+        <source>本站已登记到区服务器：低保标准由区总工会设置，同步后使用</source>
+        <translation>This station is enrolled with the district server: the minimum living standard is set by the district union and used after syncing</translation>
+    </message>
+    <message>
         <source>标准金额应为 0 至 {0} 分的整数</source>
         <translation>standard amounts must be whole numbers from 0 to {0} fen</translation>
     </message>
@@ -5532,6 +5544,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>请求金额</source>
         <translation>Amount claimed</translation>
+    </message>
+    <message>
+        <source>请站长先在困难档案页设置</source>
+        <translation>the station head sets it on the hardship files page</translation>
     </message>
     <message>
         <source>请至少填写一名职工</source>

@@ -34,9 +34,14 @@ def _rows(conn, table) -> dict[str, tuple]:
 
 
 def test_hardship_figures_reach_the_district(district: District):
+    from sync.harness import DISTRICT
+
+    from server import admin
+
+    admin.set_dibao_standard(district.engine, DISTRICT, 98000, "2026-01-01")
     a, b = district.station(1), district.station(2)
     for st in (a, b):
-        hardship.set_standard(st.ctx, 98000)
+        st.sync()  # the district's 低保 standard comes down
     deep_member, deep = _established(a, 1, 50000)  # 250.00 per head: 深度困难
     _m, relative = _established(a, 2, 300000)  # 1,500.00 per head: 相对困难
     _m, other = _established(b, 3, 50000)

@@ -15,6 +15,7 @@ from contract.records import RecordError
 from desktop.models import ReliefDistribution
 from desktop.models.hardship import HardshipFile, Student
 from desktop.services import hardship, students
+from desktop.services.errors import UserFacingError
 from desktop.services.hardship_rule import FileInput, Person
 from desktop.services.uow import record_payload
 from desktop.services.visits import VisitInput, add_visit
@@ -41,10 +42,11 @@ def test_files_and_students_sync_to_the_district(district):
         program_type="education",
         amount_rules={"high_school": 300000},
     )
+    admin.set_dibao_standard(district.engine, DISTRICT, 98000, "2026-01-01")
     a, b = district.station(1), district.station(2)
-    a.sync()
+    a.sync()  # the district's 低保 standard comes down with the programs
+    assert hardship.standard(a.ctx) == 98000
     head = add_member(a, 1, "陈建国")
-    hardship.set_standard(a.ctx, 98000)
     people = [Person("本人", "陈建国", head.id_number, 150000), Person("子女", "陈小明", "", 0)]
     file = hardship.apply(a.ctx, FileInput(head.id, people, medical_fen=600000, cause_main="疾病"))
     visit = add_visit(a.ctx, VisitInput([head.id], "home", purpose="入户核实"))
@@ -112,9 +114,9 @@ def test_the_district_rechecks_a_program_that_requires_a_file(district):
         program_type="living",
         requires_file=["deep", "relative"],
     )
+    admin.set_dibao_standard(district.engine, DISTRICT, 98000, "2026-01-01")
     a = district.station(1)
     a.sync()
-    hardship.set_standard(a.ctx, 98000)
     filed, bare = add_member(a, 1, "陈建国"), add_member(a, 2, "周丽")
     people = [Person("本人", "陈建国", filed.id_number, 100000)]
     file = hardship.apply(a.ctx, FileInput(filed.id, people, cause_main="疾病"))
@@ -138,3 +140,25 @@ def test_the_district_rechecks_a_program_that_requires_a_file(district):
             text("SELECT sync_error FROM reliefdistribution WHERE id = :i"), {"i": forged.id}
         ).scalar()
     assert "只发给深度困难、相对困难的建档职工" in error
+
+
+def test_an_enrolled_station_takes_the_districts_standard(district):
+    a = district.station(1)
+    a.sync()
+    assert hardship.standard(a.ctx) is None
+    with pytest.raises(UserFacingError, match="低保标准由区总工会设置"):
+        hardship.set_standard(a.ctx, 98000)
+    member = add_member(a, 1, "陈建国")
+    data = FileInput(member.id, [Person("本人", "陈建国", member.id_number, 150000)])
+    with pytest.raises(UserFacingError, match="区总工会尚未下发"):
+        hardship.apply(a.ctx, data)
+    admin.set_dibao_standard(district.engine, DISTRICT, 98000, "2026-01-01")
+    admin.set_dibao_standard(district.engine, DISTRICT, 200000, "2027-01-01")  # announced ahead
+    a.sync()
+    assert hardship.standard(a.ctx) == 98000
+    file = hardship.apply(a.ctx, data)  # 1,500.00 a head: below twice 980.00
+    assert (file.standard_fen, file.category) == (98000, "relative")
+    a.ctx.today_fn = lambda: dt.date(2027, 1, 2)
+    assert hardship.standard(a.ctx) == 200000
+    with pytest.raises(SystemExit, match="standard_fen"):
+        admin.set_dibao_standard(district.engine, DISTRICT, 0, "2026-01-01")

@@ -85,6 +85,16 @@ def upgrade() -> None:
     with op.batch_alter_table("student", schema=None) as batch_op:
         batch_op.create_index("ix_student_station_id", ["station_id"], unique=False)
         batch_op.create_index("ix_student_member_id", ["member_id"], unique=False)
+    op.create_table(
+        "dibaostandard",
+        *_synced(),
+        sa.Column("standard_fen", sa.Integer(), nullable=False),
+        sa.Column("effective_on", sa.Date(), nullable=False),
+        sa.Column("note", _TEXT(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("dibaostandard", schema=None) as batch_op:
+        batch_op.create_index("ix_dibaostandard_station_id", ["station_id"], unique=False)
     with op.batch_alter_table("reliefdistribution", schema=None) as batch_op:
         batch_op.add_column(sa.Column("hardship_file_id", _TEXT(), nullable=True))
         batch_op.add_column(sa.Column("student_id", _TEXT(), nullable=True))
@@ -104,5 +114,6 @@ def downgrade() -> None:
         batch_op.drop_column("school_year")
         batch_op.drop_column("student_id")
         batch_op.drop_column("hardship_file_id")
+    op.drop_table("dibaostandard")
     op.drop_table("student")
     op.drop_table("hardshipfile")
