@@ -40,6 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--rules", default="{}", help='JSON，如 {"high_school": 300000}')
     s.add_argument("--max-times", type=int)
     s.add_argument("--cap-fen", type=int)
+    s.add_argument(
+        "--requires-file", action="append", choices=["deep", "relative", "accident"],
+        help="只发给该类别的建档困难职工（可多次）",
+    )  # fmt: skip
+    s = sub.add_parser(
+        "dibao-standard", help="设置当地低保标准（分/人·月，自某日起），同步到各服务站"
+    )
+    s.add_argument("district")
+    s.add_argument("standard_fen", type=int)
+    s.add_argument("effective_on", help="起始日期 YYYY-MM-DD")
     s = sub.add_parser("create-budget")
     s.add_argument("program_id")
     s.add_argument("station")
@@ -143,7 +153,10 @@ def main(argv: list[str] | None = None) -> int:
             amount_rules=json.loads(args.rules),
             max_times_per_year=args.max_times,
             annual_cap_fen=args.cap_fen,
+            requires_file=args.requires_file,
         )
+    elif args.cmd == "dibao-standard":
+        out = admin.set_dibao_standard(engine, args.district, args.standard_fen, args.effective_on)
     elif args.cmd == "create-budget":
         out = admin.create_budget(engine, args.program_id, args.station, args.budget_fen)
     elif args.cmd == "create-staff":

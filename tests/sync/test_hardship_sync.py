@@ -152,7 +152,12 @@ def test_an_enrolled_station_takes_the_districts_standard(district):
     data = FileInput(member.id, [Person("本人", "陈建国", member.id_number, 150000)])
     with pytest.raises(UserFacingError, match="区总工会尚未下发"):
         hardship.apply(a.ctx, data)
-    admin.set_dibao_standard(district.engine, DISTRICT, 98000, "2026-01-01")
+    from server import cli as server_cli
+
+    assert (
+        server_cli.main(["--db", district.url, "dibao-standard", DISTRICT, "98000", "2026-01-01"])
+        == 0
+    )
     admin.set_dibao_standard(district.engine, DISTRICT, 200000, "2027-01-01")  # announced ahead
     a.sync()
     assert hardship.standard(a.ctx) == 98000
