@@ -68,6 +68,10 @@ class HardshipDetail(Card):
             button.clicked.connect(lambda _=False, s=step: self.act(s))
             self.buttons[step] = button
             grid.addWidget(button, index // 4, index % 4)
+        self.category_button = QPushButton(self.tr("改定类别…"))
+        self.category_button.setToolTip(self.tr("与计算结果不同的类别：站长确定并写明理由"))
+        self.category_button.clicked.connect(self.set_category)
+        grid.addWidget(self.category_button, 1, 3)
         self.print_file_button = QPushButton(self.tr("打印档案表"))
         self.print_file_button.clicked.connect(lambda: self.preview("file"))
         self.print_form_button = QPushButton(self.tr("打印申请书"))
@@ -113,6 +117,7 @@ class HardshipDetail(Card):
             QTreeWidgetItem(self.handouts, [relief.issued_on.isoformat(), program, amount, status])
         for step, _text, statuses in ACTIONS:
             self.buttons[step].setEnabled(file.status in statuses)
+        self.category_button.setEnabled(file.status in ("published", "established"))
 
     def act(self, step: str) -> None:
         from desktop.services import hardship
@@ -140,6 +145,33 @@ class HardshipDetail(Card):
         else:
             run = hardship.publish if step == "publish" else hardship.establish
             op = self.state.ops.query(run, ctx, file_id)
+        op.success(lambda _f: self.reload()).failure(lambda exc: show_error(self, exc)).run()
+
+    def set_category(self) -> None:
+        """The head sets another category than the rule's, with a reason (audited): at 建档
+        for a file on notice, as a review for a file in force."""
+        from contract import hardship as hr
+        from desktop.services import hardship
+
+        codes = list(hr.CATEGORIES)
+        labels = [translate(hr.CATEGORY_LABELS[c]) for c in codes]
+        title = self.category_button.text()
+        chosen, ok = QInputDialog.getItem(self, title, self.tr("困难类别"), labels, 0, False)
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, title, self.tr("理由（站长确定）"))
+        if not ok:
+            return
+        file = self.view.file
+        category = codes[labels.index(chosen)]
+        if file.status == "published":
+            op = self.state.ops.query(
+                hardship.establish, self.state.ctx, file.id, category=category, reason=reason
+            )
+        else:
+            op = self.state.ops.query(
+                hardship.review, self.state.ctx, file.id, category=category, reason=reason
+            )
         op.success(lambda _f: self.reload()).failure(lambda exc: show_error(self, exc)).run()
 
     def _choose_visit(self) -> str | None:

@@ -698,6 +698,14 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
         <translation>Hand-outs to this household</translation>
     </message>
     <message>
+        <source>改定类别…</source>
+        <translation>Set category…</translation>
+    </message>
+    <message>
+        <source>与计算结果不同的类别：站长确定并写明理由</source>
+        <translation>A category other than the computed one: set by the station head with a reason</translation>
+    </message>
+    <message>
         <source>打印档案表</source>
         <translation>Print file sheet</translation>
     </message>
@@ -736,6 +744,14 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
     <message>
         <source>注销原因（退休、迁出、去世…）</source>
         <translation>Reason for closing (retired, moved, deceased…)</translation>
+    </message>
+    <message>
+        <source>困难类别</source>
+        <translation>Hardship category</translation>
+    </message>
+    <message>
+        <source>理由（站长确定）</source>
+        <translation>Reason (station head)</translation>
     </message>
     <message>
         <source>入户核实</source>

@@ -211,3 +211,60 @@ def test_a_child_is_granted_two_school_years_then_graduates(qtbot, head_state, m
 def _students(state) -> list[Student]:
     with Session(state.ctx.engine) as s:
         return list(s.exec(select(Student)).all())
+
+
+def _published(state, member, monthly_fen):
+    from desktop.services import hardship
+    from desktop.services.hardship_rule import FileInput, Person
+
+    people = [Person("本人", "陈建国", HEAD_ID, monthly_fen), Person("配偶", "刘秀英", "", 0)]
+    file = hardship.apply(state.ctx, FileInput(member.id, people, cause_main="疾病"))
+    visit = add_visit(state.ctx, VisitInput([member.id], "home", purpose="核实"))
+    hardship.verify(state.ctx, file.id, visit.id)
+    return hardship.publish(state.ctx, file.id)
+
+
+def _choose_in_dialog(answers, text, then):
+    """Handler for QInputDialog.getItem: pick text in its list, accept; then answer the next."""
+
+    def handler(dialog) -> None:
+        from PySide6.QtWidgets import QComboBox
+
+        choose(dialog.findChild(QComboBox), text)
+        accept_dialog(dialog)
+        when_modal(answers, then, kind=QInputDialog)  # the next dialog, once this one closed
+
+    return handler
+
+
+def test_the_head_sets_another_category_with_a_reason(qtbot, head_state, member):
+    from desktop.models import AuditEvent
+    from desktop.services import hardship
+    from desktop.ui.hardship import HardshipPage
+
+    hardship.set_standard(head_state.ctx, 98000)
+    _published(head_state, member, 300000)  # 1,500.00 a head: 相对困难 by the rule
+    page = HardshipPage(head_state)
+    qtbot.addWidget(page)
+    page.resize(800, 790)
+    page.show()
+    click_row(page.list, 0)
+    answers = Answers()
+    when_modal(
+        answers,
+        _choose_in_dialog(answers, "深度困难", fill_and_accept("配偶新发重病，入不敷出")),
+        kind=QInputDialog,
+    )
+    click(page.detail.category_button)
+    answers.check()
+    (file,) = _files(head_state)
+    assert (file.status, file.category, file.computed_category) == (
+        "established",
+        "deep",
+        "relative",
+    )
+    assert file.category_reason == "配偶新发重病，入不敷出"
+    assert "站长确定类别的理由" in page.detail.facts.text()
+    with Session(head_state.ctx.engine) as s:
+        override = s.exec(select(AuditEvent).where(AuditEvent.action == "hardship.override")).one()
+    assert override.detail == {"computed": "relative", "chosen": "deep"}
