@@ -99,3 +99,45 @@ def test_id_examples_and_messages():
     warn = idn.parse("99010519491231" + "002" + idn.check_char("99010519491231002"))
     assert warn.warnings
     assert idn.mask("11010519491231002X") == "110105********002X"
+
+
+def _member_record(phone: str) -> dict:
+    return {
+        "id": "m1",
+        "station_id": "s1",
+        "version": 1,
+        "name": "测试",
+        "id_type": "resident",
+        "id_number": "11010519491231002X",
+        "gender": "female",
+        "job_group": "other",
+        "membership_status": "active",
+        "hardship_category": "none",
+        "phone": phone,
+    }
+
+
+PHONE_TEXT = st.one_of(
+    st.text(alphabet="0123456789-+ －", max_size=16),
+    st.from_regex(r"1[0-9]{10}", fullmatch=True),
+    st.from_regex(r"0[0-9]{2,3}-?[0-9]{6,9}", fullmatch=True),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PHONE_TEXT)
+def test_the_server_accepts_exactly_the_phones_the_station_forms_accept(raw):
+    """A phone the window refuses is refused from a pushed record or a console resolution
+    too, and every phone the window stores passes the server (contract/phone.py)."""
+    from contract import rules
+    from contract.records import RecordError
+    from desktop.services.validate import normalise_phone, phone_error
+
+    stored = normalise_phone(raw)
+    try:
+        rules.check("member", _member_record(stored), today=dt.date(2026, 11, 29))
+        accepted = True
+    except RecordError as exc:
+        assert "phone" in str(exc) or "手机号" in str(exc)
+        accepted = False
+    assert accepted == (phone_error(raw) is None)

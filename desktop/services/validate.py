@@ -5,27 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-PHONE_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-PHONE_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
+from contract.phone import PHONE_LANDLINE, PHONE_MOBILE, normalise_phone, phone_error
 
-
-def normalise_phone(raw: str) -> str:
-    text = "".join((raw or "").split()).replace("－", "-")
-    if text.startswith("+86"):
-        text = text[3:]
-    elif text.startswith("0086"):
-        text = text[4:]
-    return text
-
-
-def phone_error(raw: str) -> str | None:
-    """None when the phone is empty or valid; else a Chinese message naming the field."""
-    phone = normalise_phone(raw)
-    if not phone:
-        return None
-    if PHONE_MOBILE.match(phone) or PHONE_LANDLINE.match(phone):
-        return None
-    return f"手机号“{raw}”格式不正确（应为 11 位手机号或带区号的固定电话）"
+__all__ = [
+    "PHONE_LANDLINE",
+    "PHONE_MOBILE",
+    "normalise_phone",
+    "parse_date",
+    "parse_period",
+    "period_of",
+    "phone_error",
+]
 
 
 def parse_date(raw: str | dt.date | None, *, field: str) -> dt.date | None:

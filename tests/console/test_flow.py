@@ -249,6 +249,10 @@ def test_conflict_resolved_in_the_console_reaches_the_stations(district: Distric
     assert "13900000001" in page and "13900000002" in page and "手机号" in page
     target = re.search(r"/console/conflicts/([^/]+)/resolve", page)
     assert target
+    bad = c.post(f"/console/conflicts/{target.group(1)}/resolve", {"value": "1390000"})
+    assert "err=" in bad.headers["location"]  # back to the page with the reason shown
+    assert "手机号" in c.get(bad.headers["location"]).text
+    assert "13900000001" in c.get("/console/conflicts").text  # still open: nothing written
     done = c.post(f"/console/conflicts/{target.group(1)}/resolve", {"value": "13900000002"})
     assert "ok=" in done.headers["location"]
     assert "没有待处理的冲突" in c.get("/console/conflicts").text
