@@ -9,7 +9,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from contract.enums import LABELS
+from contract.enums import LABELS, Hardship
 from contract.money import fen_to_decimal, fen_to_yuan_text
 
 from .queries import MONTH_LABELS, Figures, Monthly
@@ -120,6 +120,34 @@ def case_rows(m: Monthly) -> list[list[Any]]:
     return rows
 
 
+HARDSHIP_KINDS = [h.value for h in Hardship if h is not Hardship.NONE]
+HARDSHIP_HEAD = [
+    "服务站",
+    "在档户数",
+    *(label("Hardship", k) for k in HARDSHIP_KINDS),
+    "本月新建档",
+    "脱困",
+    "注销",
+    "返困",
+    "在读受助子女",
+]
+
+
+def hardship_rows(m: Monthly) -> list[list[Any]]:
+    """困难职工档案 per station (issue 16's figures), then the district's sum."""
+    rows = [[s.name, *_hardship(s.figures)] for s in m.stations]
+    if not m.station_id:
+        rows.append(["合计", *_hardship(m.total)])
+    return rows
+
+
+def _hardship(f: Figures) -> list[int]:
+    h = f.hardship
+    kinds = [h.by_category.get(k, 0) for k in HARDSHIP_KINDS]
+    return [sum(h.by_category.values()), *kinds, h.new, h.recovered, h.cancelled, h.reopened,
+            h.studying]  # fmt: skip
+
+
 def _cases(f: Figures) -> list[int]:
     c = f.cases
     return [c.accepted, c.concluded, c.agreed, c.arbitration, c.workers, c.recovered_fen]
@@ -157,6 +185,7 @@ def monthly_xlsx(m: Monthly) -> bytes:
     sheet(book.create_sheet("走访"), title_of(m), ["走访类型", "次数"], visits, set())
     sheet(book.create_sheet("新会员"), title_of(m), MEMBER_HEAD, members, set())
     sheet(book.create_sheet("维权个案"), title_of(m), CASE_HEAD, case_rows(m), CASE_MONEY)
+    sheet(book.create_sheet("困难职工档案"), title_of(m), HARDSHIP_HEAD, hardship_rows(m), set())
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -18,7 +18,7 @@ from server.db import make_engine, migrate
 from server.readmodel.bench_data import generate
 from server.readmodel.charts import bar_chart
 from server.readmodel.export import monthly_pdf, monthly_xlsx, voided_text
-from server.readmodel.queries import monthly
+from server.readmodel.queries import Figures, Monthly, StationMonth, monthly
 
 from .scenario import build
 
@@ -30,7 +30,10 @@ def test_xlsx_and_pdf_hold_the_month(sqlite_district, tmp_path: Path) -> None:
     with sqlite_district.engine.connect() as conn:
         month = monthly(conn, built.district_id, "2026-11")
     book = load_workbook(BytesIO(monthly_xlsx(month)))
-    assert book.sheetnames == ["服务站", "帮扶项目", "走访", "新会员", "维权个案"]
+    assert book.sheetnames == ["服务站", "帮扶项目", "走访", "新会员", "维权个案", "困难职工档案"]
+    hardship = list(book["困难职工档案"].iter_rows(min_row=2, values_only=True))
+    assert hardship[0][:3] == ("服务站", "在档户数", "深度困难")
+    assert hardship[-1] == ("合计", 0, 0, 0, 0, 0, 0, 0, 0, 0)  # no file in this month
     cases_sheet = list(book["维权个案"].iter_rows(min_row=3, values_only=True))
     assert cases_sheet[0] == ("第1服务站", 1, 1, 1, 0, 2, 360.0)
     assert cases_sheet[-1] == ("合计", 1, 1, 1, 0, 2, 360.0)
@@ -56,7 +59,7 @@ def test_xlsx_and_pdf_hold_the_month(sqlite_district, tmp_path: Path) -> None:
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "天河区 2026年11月 工作月度汇总" in text
-    assert "维权个案" in text and "360.00" in text
+    assert "维权个案" in text and "360.00" in text and "困难职工档案" in text
     for figure in ("123.45", "203.45", "12,345.00", "两节送温暖", "入户走访", built.a.code):
         assert figure in text, figure
     assert a[14] in text and a[15] in text  # the first and last receipt numbers
@@ -114,3 +117,25 @@ def test_a_large_district_lays_out_on_many_pages(tmp_path: Path) -> None:
     assert "第2页" in flat and flat.count("服务站编码") >= 2
     assert f"共{voids}张" in flat
     assert voided_text([f"N{i}" for i in range(50)]).endswith("N39等共 50 张")
+
+
+def test_hardship_figures_are_exported_per_station_and_summed() -> None:
+    """The 困难职工档案 columns follow the figures (issue 16's, filled here by hand)."""
+    a = StationMonth("s1", "4401060001", "第1服务站", "open")
+    a.figures.hardship.by_category.update(deep=2, relative=1)
+    a.figures.hardship.new, a.figures.hardship.studying = 3, 1
+    b = StationMonth("s2", "4401060002", "第2服务站", "closed")
+    b.figures.hardship.by_category.update(accident=1)
+    b.figures.hardship.recovered = 1
+    total = Figures()
+    for s in (a, b):
+        total.hardship.add(s.figures.hardship)
+    month = Monthly("d", "2026-11", None, total, [a, b], {}, "天河区")
+    book = load_workbook(BytesIO(monthly_xlsx(month)))
+    rows = list(book["困难职工档案"].iter_rows(min_row=3, values_only=True))
+    assert rows == [
+        ("第1服务站", 3, 2, 1, 0, 3, 0, 0, 0, 1),
+        ("第2服务站", 1, 0, 0, 1, 0, 1, 0, 0, 0),
+        ("合计", 4, 2, 1, 1, 3, 1, 0, 0, 1),
+    ]
+    assert monthly_pdf(month).startswith(b"%PDF")
