@@ -164,6 +164,7 @@ def sync_now(engine: Engine, *, progress: Any = None, **kwargs: Any) -> SyncResu
     with client_for(engine, progress=progress, **kwargs) as client:
         stats = client.sync()
         stats.warnings += _anchor_audit(engine, client.http)
+    _forget_inactive_wraps(engine)
     aside = len(local.set_aside(engine)) - aside_before
     if aside > 0:
         stats.warnings.append(f"{aside} 条下载的记录本机无法应用，已搁置（原因见同步页）")
@@ -176,6 +177,30 @@ def sync_now(engine: Engine, *, progress: Any = None, **kwargs: Any) -> SyncResu
         stats.clock_offset_s,
         stats.warnings,
     )
+
+
+def _forget_inactive_wraps(engine: Engine) -> None:
+    """A login the district deactivated no longer unlocks the station file: its key wrap goes
+    as soon as the pull brought the change, not only when that person next tries to log in."""
+    from sqlalchemy import text
+
+    from ..keys import ring_of
+
+    ring = ring_of(engine)
+    if ring is None:
+        return
+    wrapped = set(ring.keyfile().usernames())
+    if not wrapped:
+        return
+    with engine.connect() as conn:
+        gone = {
+            name
+            for (name,) in conn.execute(
+                text("SELECT username FROM staff WHERE active = 0 OR deleted = 1")
+            )
+        }
+    for name in sorted(wrapped & gone):
+        ring.remove_wrap(name)
 
 
 def _anchor_audit(engine: Engine, http: httpx.Client) -> list[str]:
