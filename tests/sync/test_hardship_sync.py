@@ -167,3 +167,31 @@ def test_an_enrolled_station_takes_the_districts_standard(district):
     assert hardship.standard(a.ctx) == 200000
     with pytest.raises(SystemExit, match="standard_fen"):
         admin.set_dibao_standard(district.engine, DISTRICT, 0, "2026-01-01")
+
+
+def test_a_linked_member_takes_its_file_and_child_along(district):
+    """Station d files a household and a child for a person the district already holds from
+    station c: at d's push the member is linked, and the file and the child name the
+    district's member at d and at the district (nothing left pointing at d's own row)."""
+    from desktop.models import Member
+
+    admin.set_dibao_standard(district.engine, DISTRICT, 98000, "2026-01-01")
+    c, d = district.station(1), district.station(2)
+    c.sync()
+    d.sync()
+    mc = add_member(c, 58, name="王五")
+    c.sync()
+    md = add_member(d, 58, name="王五")  # the same person, added at d before d's pull
+    people = [Person("本人", "王五", md.id_number, 100000)]
+    file = hardship.apply(d.ctx, FileInput(md.id, people, cause_main="疾病"))
+    child = students.add_student(
+        d.ctx, students.StudentInput(md.id, "王小五", "高中", 2025, 2028, make_id_number(59))
+    )
+    result = d.sync()
+    assert result.statuses.get("linked") == 1 and "rejected" not in result.statuses
+    d.sync()
+    assert [m.id for m in d.rows(Member)] == [mc.id]
+    assert [f.member_id for f in d.rows(HardshipFile)] == [mc.id]
+    assert [s.member_id for s in d.rows(Student)] == [mc.id]
+    assert _district_rows(district, "hardship_file")[file.id]["member_id"] == mc.id
+    assert _district_rows(district, "student")[child.id]["member_id"] == mc.id
