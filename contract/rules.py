@@ -34,7 +34,7 @@ from .enums import (
 )
 from .hardship_check import check_file, check_standard, check_student
 from .money import capitals
-from .phone import valid_stored_phone
+from .phone import phone_error, valid_stored_phone
 from .records import RecordError
 
 EARLIEST = dt.date(2000, 1, 1)  # no fact of a station is older than the system
@@ -192,9 +192,7 @@ def _member(r: Rules) -> None:
             raise r.fail("id_number", str(exc)) from None
     phone = get("phone")
     if phone and not (isinstance(phone, str) and valid_stored_phone(phone)):
-        raise r.fail(
-            "phone", f"手机号 {str(phone)[:20]!r} 格式不正确（应为 11 位手机号或带区号的固定电话）"
-        )
+        raise r.fail("phone", phone_error(str(phone)[:20]) or "")
     if get("birth_date") is not None:
         r.date("birth_date", earliest=dt.date(1900, 1, 1), ahead=dt.timedelta(0))
     if get("consent_sensitive_on") is not None:

@@ -207,8 +207,8 @@ def _flags(
     rows = [
         r
         for r in rows
-        if r.district_id == district_id and not r.deleted and r.data.get("status") != "voided"
-    ]
+        if r.district_id == district_id and not r.deleted and r.data.get("status") != "void"
+    ]  # a voided hand-out is no hand-out (the station writes "void"; see ReliefStatus)
     programs = _programs(conn, {p for _, p in pairs})
     groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     for r in rows:
@@ -218,8 +218,9 @@ def _flags(
     findings: list[tuple[str, str, str, str, str, list[Row]]] = []
     for (member_id, program_id, year), items in groups.items():
         rules = programs.get(program_id, {})
+        handed = [r for r in items if r.data.get("status", "issued") == "issued"]
         by_month: dict[str, list[Row]] = defaultdict(list)
-        for r in items:
+        for r in handed:  # an adjustment corrects a hand-out; it is not one more
             by_month[str(r.data.get("period"))].append(r)
         for month, month_rows in by_month.items():
             if len({r.owner for r in month_rows}) > 1:
@@ -234,15 +235,15 @@ def _flags(
                     )
                 )
         times = rules.get("max_times_per_year")
-        if isinstance(times, int) and len(items) > times:
+        if isinstance(times, int) and len(handed) > times:
             findings.append(
                 (
                     member_id,
                     program_id,
                     year,
                     "times",
-                    f"全区本年度已领取 {len(items)} 次，超过项目上限 {times} 次",
-                    items,
+                    f"全区本年度已领取 {len(handed)} 次，超过项目上限 {times} 次",
+                    handed,
                 )
             )
         cap = rules.get("annual_cap_fen")
@@ -257,11 +258,17 @@ def _flags(
                     program_id,
                     year,
                     "cap",
-                    f"全区本年度累计 {total / 100:.2f} 元，超过项目年度上限 {cap / 100:.2f} 元",
+                    f"全区本年度累计 {_yuan(total)} 元，超过项目年度上限 {_yuan(cap)} 元",
                     items,
                 )
             )
     return _flag_rows(conn, findings, district_id)
+
+
+def _yuan(fen: int) -> str:
+    """Exact yuan for a flag's reason (integer arithmetic: no float on money)."""
+    sign = "-" if fen < 0 else ""
+    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
 
 
 def _flag_rows(

@@ -129,3 +129,21 @@ def test_same_grant_at_two_stations_is_flagged_at_both(district):
     assert len(admin.list_findings(district.engine, "dup_flag")) == len(a.rows(DuplicateFlag)) * 2
     # a second sync raises nothing new
     assert a.sync().pulled == 0 and b.sync().pulled == 0
+
+
+def test_a_voided_hand_out_raises_no_duplicate_aid_flag(district):
+    """A hand-out voided at its station (status "void") is no hand-out: the same grant at
+    another station in the same month is not a duplicate (the server once compared with
+    "voided" and flagged it)."""
+    program = _program(district, max_times_per_year=1)
+    a, b = district.station(1), district.station(2)
+    m = add_member(a, 10)
+    a.sync()
+    b.sync()
+    add_relief(a, m.id, program)
+    rb = add_relief(b, m.id, program)
+    relief_service.void(b.ctx, rb.id, "发错了人，作废重开")
+    for st in (a, b, a):
+        st.sync()
+    assert a.rows(DuplicateFlag) == [] and b.rows(DuplicateFlag) == []
+    assert admin.list_findings(district.engine, "dup_flag") == []
