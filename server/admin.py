@@ -216,7 +216,7 @@ def list_findings(engine: Engine, entity: str) -> list[dict[str, Any]]:
     integrity flags ("integrity_flag": changed receipts, withdrawn records)."""
     with reader(engine).connect() as conn:
         codes = dict(conn.execute(select(station.c.id, station.c.code)).all())
-        rows = query_rows(conn, record.c.entity == entity)
+        rows = query_rows(conn, record.c.entity == entity, record.c.deleted.is_(False))
     # district-owned findings (integrity flags) name their station in the data
     return [
         {**r.data, "station": codes.get(r.data.get("station_id"), codes.get(r.owner, r.owner))}

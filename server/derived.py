@@ -204,11 +204,9 @@ def _flags(
         "relief",
         lambda r: (r.data.get("member_id"), r.data.get("program_id")) in pairs,
     )
-    rows = [
-        r
-        for r in rows
-        if r.district_id == district_id and not r.deleted and r.data.get("status") != "void"
-    ]  # a voided hand-out is no hand-out (the station writes "void"; see ReliefStatus)
+    rows = [r for r in rows if r.district_id == district_id and not r.deleted]
+    gone = _flag_ids(rows)  # every flag these hand-outs could have raised
+    rows = [r for r in rows if r.data.get("status") != "void"]  # a voided one is none
     programs = _programs(conn, {p for _, p in pairs})
     groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     for r in rows:
@@ -262,7 +260,31 @@ def _flags(
                     items,
                 )
             )
-    return _flag_rows(conn, findings, district_id)
+    return _flag_rows(conn, findings, district_id, gone)
+
+
+def _flag_ids(rows: list[Row]) -> set[tuple[str, str]]:
+    """The ids of every flag the rule could raise over these relief rows (flag ids are stable:
+    member, program, period, rule, station), to withdraw those that no longer hold."""
+    keys = set()
+    for r in rows:
+        member, program = str(r.data.get("member_id")), str(r.data.get("program_id"))
+        month = str(r.data.get("period", ""))
+        for period, rule in ((month, "month"), (month[:4], "times"), (month[:4], "cap")):
+            keys.add(("dup_flag", stable_id("flag", member, program, period, rule, r.owner)))
+    return keys
+
+
+def _withdrawn(existing: dict[tuple[str, str], Row], keys: set[tuple[str, str]]) -> list[Row]:
+    """Flags whose finding no longer holds, as tombstones the stations pull and drop."""
+    out = []
+    for key in sorted(keys):
+        old = existing.get(key)
+        if old is not None and not old.deleted:
+            old.deleted, old.version, old.dirty = True, old.version + 1, True
+            old.data = {**old.data, "deleted": True}
+            out.append(old)
+    return out
 
 
 def _yuan(fen: int) -> str:
@@ -272,7 +294,10 @@ def _yuan(fen: int) -> str:
 
 
 def _flag_rows(
-    conn: Connection, findings: list[tuple[str, str, str, str, str, list[Row]]], district_id: str
+    conn: Connection,
+    findings: list[tuple[str, str, str, str, str, list[Row]]],
+    district_id: str,
+    candidates: set[tuple[str, str]],
 ) -> list[Row]:
     wanted: dict[tuple[str, str], Row] = {}
     for member_id, program_id, period, rule, reason, items in findings:
@@ -298,12 +323,10 @@ def _flag_rows(
                 data=data,
                 dirty=True,
             )
-    if not wanted:
-        return []
     from .rows import load
 
-    existing = load(conn, wanted.keys())
-    out = []
+    existing = load(conn, set(wanted) | candidates)
+    out = _withdrawn(existing, set(candidates) - set(wanted))
     for key, row in wanted.items():
         old = existing.get(key)
         if old is not None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from contract import wire
@@ -408,6 +408,8 @@ def _apply_finding(conn: Connection, change: Change) -> None:
                 .where(member.c.id == d.get("row_id"))
                 .values(sync_state="conflict", sync_error=f"字段冲突待处理：{d.get('field')}")
             )
+    elif change.deleted:  # the finding no longer holds (a hand-out voided): it goes here too
+        conn.execute(delete(flags).where(flags.c.id == change.id))
     else:
         values = {
             "member_id": str(d.get("member_id")),

@@ -2,7 +2,7 @@
 stations, driven by hypothesis through random sequences of what stations do.
 
 Rules: add a person drawn from a small pool of ID numbers (so stations collide), import a
-roster overlapping the other stations', edit one field, issue relief, sync (with the link
+roster overlapping the other stations', edit one field, issue relief, void one, sync (with the link
 dropped before or after the server answered a push or a pull), resolve a conflict. After every
 full sync round (every station syncs twice without faults):
 
@@ -248,6 +248,19 @@ class DistrictModel(RuleBasedStateMachine):
             return
         self.handouts.append((i, relief.id, receipt.number))
 
+    @rule(i=st.integers(0, 2), k=st.integers(0, 7))
+    def void_a_hand_out(self, i: int, k: int) -> None:
+        """A mistake voided with its reason: the hand-out no longer counts for any flag."""
+        mine = [h for h in self.handouts if h[0] == i]
+        if not mine:
+            return
+        _i, relief_id, _number = mine[k % len(mine)]
+        try:
+            relief_service.void(self.stations[i].ctx, relief_id, "模型测试：作废")
+        except UserFacingError:
+            return  # already voided
+        Shared.seen["voids"] += 1
+
     @rule(
         i=st.integers(0, 2),
         at=st.integers(1, 4),
@@ -403,7 +416,8 @@ class DistrictModel(RuleBasedStateMachine):
         expected: set[tuple[str, str, str]] = set()  # (member, period, station)
         by_person: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for _rid, owner, d in self._server("relief"):
-            by_person[d["member_id"]].append((owner, d["period"]))
+            if d.get("status") == "issued":  # voided hand-outs count for nothing
+                by_person[d["member_id"]].append((owner, d["period"]))
         for member_id, items in by_person.items():
             owners = {o for o, _p in items}
             if len(items) > 1:  # max_times_per_year = 1

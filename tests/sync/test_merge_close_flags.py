@@ -147,3 +147,23 @@ def test_a_voided_hand_out_raises_no_duplicate_aid_flag(district):
         st.sync()
     assert a.rows(DuplicateFlag) == [] and b.rows(DuplicateFlag) == []
     assert admin.list_findings(district.engine, "dup_flag") == []
+
+
+def test_a_flag_is_withdrawn_at_every_station_when_a_hand_out_is_voided(district):
+    """A flag exists only while its rule holds: voiding one of the two hand-outs withdraws
+    the district's finding, and both stations drop it at their next pull."""
+    program = _program(district, max_times_per_year=1)
+    a, b = district.station(1), district.station(2)
+    m = add_member(a, 11)
+    a.sync()
+    b.sync()
+    add_relief(a, m.id, program)
+    rb = add_relief(b, m.id, program)
+    for st in (a, b, a):
+        st.sync()
+    assert len(a.rows(DuplicateFlag)) == 2 and len(b.rows(DuplicateFlag)) == 2  # month, times
+    relief_service.void(b.ctx, rb.id, "发错了人，作废重开")
+    for st in (b, a):
+        st.sync()
+    assert a.rows(DuplicateFlag) == [] and b.rows(DuplicateFlag) == []
+    assert admin.list_findings(district.engine, "dup_flag") == []
