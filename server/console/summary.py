@@ -10,12 +10,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from contract.enums import JobGroup, VisitType
 from contract.hardship import CATEGORY_LABELS
 from contract.money import fen_to_yuan_text
 
+from ..db import station
 from ..readmodel import queries
 from ..readmodel.charts import bar_chart
 from ..readmodel.export import monthly_pdf, monthly_xlsx
@@ -64,7 +65,11 @@ def monthly_page(request: Request, user: Viewer) -> Response:
     code = request.query_params.get("station", "")[:32]
     with engine_of(request).connect() as conn:
         month, _sid = _monthly(conn, user.district_id, period, code)
-        view = queries.overview(conn, user.district_id)
+        choices = conn.execute(  # the scope list: codes and names, not the whole overview
+            select(station.c.code, station.c.name)
+            .where(station.c.district_id == user.district_id)
+            .order_by(station.c.code)
+        ).all()
     visit_labels = {v.value: v.label for v in VisitType}
     return render(
         request,
@@ -74,7 +79,7 @@ def monthly_page(request: Request, user: Viewer) -> Response:
         month=month,
         period=period,
         code=code,
-        stations=view.stations,
+        stations=choices,
         visit_labels=visit_labels,
         job_labels={j.value: j.label for j in JobGroup},
         hardship_labels=CATEGORY_LABELS,
