@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
@@ -46,16 +47,22 @@ PASSWORD = "demo1234"  # the demo station's staff (desktop/services/demo.py)
 
 
 def shown(kind):
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
+    ]
 
 
 def log_in(qtbot, username: str) -> None:
-    qtbot.waitUntil(lambda: bool(shown(LoginDialog)), timeout=10_000)
+    # a login window an earlier test closed may still wait for its deletion: let it go first
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: len(shown(LoginDialog)) == 1, timeout=10_000)
     (dialog,) = shown(LoginDialog)
     type_into(dialog.username.lineEdit(), username)
     type_into(dialog.password, PASSWORD)
     click(dialog.ok)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=10_000)
 
 
 def print_preview(printer, answers: Answers) -> str:
