@@ -11,6 +11,8 @@ never late. The record checks run on the district server for every pushed case o
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from .enums import (
@@ -146,9 +148,17 @@ def check_case(r: Rules) -> None:
         raise r.fail("worker_count", "涉及人数不能少于所列职工人数")
     r.amount("claimed_fen", 0, MAX_CASE_FEN)
     r.amount("recovered_fen", 0, MAX_CASE_FEN)
-    for name in ("history", "notes", "extensions"):
-        if not isinstance(data.get(name) or [], list):
+    for name in DATED_LISTS:
+        entries = data.get(name) or []
+        if not isinstance(entries, list):
             raise r.fail(name, "格式不对")
+        for entry in entries:  # each dated as the month lock reads it (changed_days)
+            day = entry.get("on") if isinstance(entry, dict) else None
+            try:
+                type(r)(r.entity, {"on": day}, r.today).date("on")
+            except ValueError:
+                problem = f"每条记录应注明日期 YYYY-MM-DD，且在合理范围内（收到 {str(day)[:20]!r}）"
+                raise r.fail(name, problem) from None
 
 
 def check_intake(r: Rules) -> None:
@@ -164,3 +174,67 @@ def check_intake(r: Rules) -> None:
         raise r.fail("member_id", "应指明会员")
     if data.get("kind") != "join" and not str(data.get("other_union") or "").strip():
         raise r.fail("other_union", "会籍接转应写明转出或转入的工会")
+
+
+# The month lock of a case (the district re-checks what the station's services refuse): a case
+# is one row that moves on, so its month is not one date but the day of each of its parts.
+# Fields the case is written down with (登记), dated by its received_on; the station never
+# changes them afterwards.
+REGISTRATION = (
+    "case_no", "source", "ticket_no", "received_on", "employer", "dispute_type", "matter",
+    "workers", "worker_count", "claimed_fen", "mediator_id",
+)  # fmt: skip
+DATED_LISTS = ("history", "notes", "extensions")  # each entry carries its day ("on")
+STEP_FIELDS = ("status", "agreement_terms")  # set by the status step they came with
+
+
+def _day_of(value: Any) -> str:
+    return value[:10] if isinstance(value, str) else ""
+
+
+def _parts(data: dict[str, Any] | None) -> Counter[tuple[str, str, str]]:
+    """(field, content, ISO day) of every dated part of a stored or pushed case."""
+    out: Counter[tuple[str, str, str]] = Counter()
+    if not data or data.get("deleted"):
+        return out
+    written = {name: data.get(name) for name in REGISTRATION}
+    out[("received_on", _canon(written), _day_of(data.get("received_on")))] += 1
+    for name in DATED_LISTS:
+        entries = data.get(name)
+        for entry in entries if isinstance(entries, list) else ():
+            day = _day_of(entry.get("on")) if isinstance(entry, dict) else ""
+            out[(name, _canon(entry), day)] += 1
+    for name in ("accepted_on", "closed_on"):
+        if data.get(name):
+            out[(name, _canon(data[name]), _day_of(data[name]))] += 1
+    return out
+
+
+def _canon(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _last_step_day(data: dict[str, Any]) -> str:
+    history = data.get("history")
+    steps = [s for s in history if isinstance(s, dict)] if isinstance(history, list) else []
+    return _day_of(steps[-1].get("on")) if steps else _day_of(data.get("received_on"))
+
+
+def changed_days(
+    old: dict[str, Any] | None, new: dict[str, Any], today: dt.date
+) -> list[tuple[str, str]]:
+    """(field, ISO day) of each part of a case that a change adds, alters or removes, as the
+    station's services date them: registration by received_on, each step, contact note and
+    extension by its own day, the status (with the agreement's terms) by the step that set
+    it, the amount recovered by the day it is recorded (today). A new case adds all its
+    parts; a deleted one removes them. A day that is not a date counts as ""."""
+    before, after = _parts(old), _parts(new)
+    order = ("received_on", "accepted_on", *DATED_LISTS, "closed_on")
+    changed = sorted((before - after) + (after - before), key=lambda p: (p[2], order.index(p[0])))
+    days = [(name, day) for name, _content, day in changed]
+    old = old or {}
+    if not new.get("deleted") and any(old.get(k) != new.get(k) for k in STEP_FIELDS):
+        days.append(("status", _last_step_day(new)))
+    if old and old.get("recovered_fen") != new.get("recovered_fen"):
+        days.append(("recovered_fen", today.isoformat()))
+    return days

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from contract import hardship, rules
+from contract import cases, hardship, rules
 from contract.protocol import FACTS, period_of
 from contract.sqlbind import placeholder
 from contract.wire import Mutation
@@ -22,7 +22,8 @@ from .db import RECEIPT_KEY, station
 from .derived import stable_id
 from .rows import Row, load, now, select_in
 
-# (field, entity it names) per entity; "*" after a field: a list of ids
+# (field, entity it names) per entity; "*" after a field: a list of ids; "list[].key": the
+# key of each entry of a list
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "relief": (
         ("member_id", "member"),
@@ -41,6 +42,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "visit": (("staff_id", "staff"), ("member_ids*", "member")),
     "station_log": (("staff_id", "staff"),),
     "member_intake": (("member_id", "member"), ("staff_id", "staff")),
+    "rights_case": (("workers[].member_id", "member"),),  # the workers who are members
 }
 # fields a receipt keeps for ever once stored (voided, void_reason and print_count may change)
 FROZEN = ("number", "year", "serial", "distribution_id", "issued_on", "content", "content_hash")
@@ -49,7 +51,13 @@ FROZEN = ("number", "year", "serial", "distribution_id", "issued_on", "content",
 def _referenced(entity: str, data: dict[str, Any]) -> Iterable[tuple[str, str, str]]:
     """(field, entity, id) of every id the record names."""
     for name, target in REFERENCES.get(entity, ()):
-        if name.endswith("*"):
+        if "[]." in name:
+            listed, key = name.split("[].")
+            for entry in data.get(listed) or ():
+                value = entry.get(key) if isinstance(entry, dict) else None
+                if isinstance(value, str) and value:
+                    yield listed, target, value
+        elif name.endswith("*"):
             for value in data.get(name[:-1]) or ():
                 yield name[:-1], target, value
         else:
@@ -110,6 +118,8 @@ class Judge:
             return
         if entity in FACTS:
             self._month_lock(entity, data, current)
+        if entity == "rights_case":
+            self._case_lock(data, current)
         if entity in REFERENCES:
             self._references(entity, data)
         if entity == "receipt":
@@ -155,6 +165,14 @@ class Judge:
         for period in sorted(p for p in periods if p in self.closed):
             field = "period" if entity == "month_close" else _DATE_FIELD.get(entity, "period")
             raise rules.refuse(entity, field, f"{period} 已月结并经区里确认，不能再修改")
+
+    def _case_lock(self, data: dict[str, Any], current: Row | None) -> None:
+        """A case's part dated in a confirmed month may not be added, changed or removed (the
+        station's services refuse the same step: desktop/services/cases.py)."""
+        old = current.data if current is not None and not current.deleted else None
+        for name, day in cases.changed_days(old, data, now().date()):
+            if day[:7] in self.closed:
+                raise rules.refuse("rights_case", name, f"{day[:7]} 已月结并经区里确认，不能再修改")
 
     def _exists(self, entity: str, row_id: str) -> Row | bool:
         row = self.rows.get((entity, row_id))
