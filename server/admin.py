@@ -156,13 +156,22 @@ def set_dibao_standard(
 ) -> str:
     """The district's local minimum living standard (低保, fen per person per month) from a
     day on: synced down to every station, which computes hardship categories against it."""
-    data = _checked(
-        "dibao_standard",
-        {"standard_fen": standard_fen, "effective_on": effective_on, "note": note},
-    )
     with engine.begin() as conn:
         did = _district_id(conn, district_code)
-        return _write(conn, "dibao_standard", did, did, data)
+        try:
+            return add_dibao_standard(conn, did, standard_fen, effective_on, note)
+        except RecordError as exc:
+            raise SystemExit(str(exc)) from None
+
+
+def add_dibao_standard(
+    conn: Connection, district_id: str, standard_fen: int, effective_on: str, note: str = ""
+) -> str:
+    """The write behind `stationdesk-server dibao-standard` and the console's 低保标准 form:
+    a new record (a later one for the same day supersedes it); RecordError if the rules refuse."""
+    data = {"standard_fen": standard_fen, "effective_on": effective_on, "note": note}
+    rules.check("dibao_standard", {"id": "-", "station_id": "-", "version": 1, **data})
+    return _write(conn, "dibao_standard", district_id, district_id, data)
 
 
 def create_budget(engine: Engine, program_id: str, station_code: str, budget_fen: int) -> str:

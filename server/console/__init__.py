@@ -24,7 +24,7 @@ POLICY = (
 
 
 def create_console(engine: Engine) -> FastAPI:
-    from . import audit_page, flags, login, programs, receipts, staff, stations, summary
+    from . import audit_page, dibao, flags, login, programs, receipts, staff, stations, summary
     from . import conflicts as conflicts_page
 
     console = FastAPI(title="区总工会管理台", docs_url=None, redoc_url=None, openapi_url=None)
@@ -56,6 +56,7 @@ def create_console(engine: Engine) -> FastAPI:
         flags,
         conflicts_page,
         programs,
+        dibao,
         audit_page,
     ):
         console.include_router(module.router)

@@ -28,6 +28,7 @@ ACTIONS = {
     "program.create": "新建帮扶项目",
     "program.edit": "修改帮扶项目",
     "budget.set": "设定预算",
+    "dibao.set": "设定低保标准",
     "monthly.export_xlsx": "导出月度汇总 Excel",
     "monthly.export_pdf": "导出月度汇总 PDF",
 }

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import Connection, func, select
 
+from contract import hardship as hr
 from contract.enums import ProgramType
 from contract.money import MoneyError, parse_yuan
 from contract.records import RecordError
@@ -96,6 +97,7 @@ def programs_page(request: Request, user: Viewer) -> Response:
         stations=stations,
         types=[(t.value, t.label) for t in ProgramType],
         labels={t.value: t.label for t in ProgramType},
+        categories=[(c, hr.CATEGORY_LABELS[c]) for c in hr.CATEGORIES],
         this_year=dt.date.today().year,
     )
 
@@ -142,7 +144,17 @@ def _program_fields(form: Any) -> dict[str, Any]:
             if c.strip()
         ],
         "active": form.get("active") is not None,
+        "requires_file": _requires_file(form),
     }
+
+
+def _requires_file(form: Any) -> list[str]:
+    """The hardship categories a member's file in force must have (none: no file needed)."""
+    chosen = [str(v) for v in form.getlist("requires_file")]
+    wrong = [v for v in chosen if v not in hr.CATEGORIES]
+    if wrong:
+        raise RecordError(f"须有困难职工档案：没有“{wrong[0][:20]}”这一类别")
+    return [c for c in hr.CATEGORIES if c in chosen]
 
 
 @router.post("/programs")

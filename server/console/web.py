@@ -35,6 +35,7 @@ NAV = [
     ("flags", "重复救助", "/console/flags"),
     ("conflicts", "冲突", "/console/conflicts"),
     ("programs", "帮扶项目与预算", "/console/programs"),
+    ("dibao", "低保标准", "/console/dibao"),
     ("receipts", "收据核验", "/console/receipts"),
     ("stations", "服务站与人员", "/console/stations"),
     ("audit", "操作记录", "/console/audit"),
