@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from contract import cases as rules
 
@@ -89,12 +89,18 @@ def case_detail(ctx: Ctx, case_id: str) -> CaseRow:
 
 
 def find_case(ctx: Ctx, key: str) -> RightsCase:
-    """A case by its number (or its id), for the command line."""
+    """A case by its number, its short number as the lists show it (2026-T0001, without the
+    station's code), or its id: for the command line."""
+    key = key.strip()
     with ctx.read() as session:
         case = session.exec(
             select(RightsCase).where(
                 RightsCase.station_id == ctx.station_id,
-                (RightsCase.case_no == key) | (RightsCase.id == key),
+                or_(
+                    col(RightsCase.case_no) == key,
+                    col(RightsCase.id) == key,
+                    col(RightsCase.case_no) == f"{ctx.station().code}-{key}",
+                ),
             )
         ).first()
     if case is None:
