@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col, or_, select
 
 from contract import idnumber as idn
 from contract.enums import Education, Hukou, JobGroup, PoliticalStatus
@@ -252,15 +253,21 @@ class IntakeRow:
     phone_masked: str
 
 
-def list_intakes(ctx: Ctx, *, period: str | None = None, limit: int = 1000) -> list[IntakeRow]:
-    """This station's intake and transfer records, newest first, ID and phone masked."""
+def list_intakes(
+    ctx: Ctx, *, period: str | None = None, limit: int = 1000, include_voided: bool = False
+) -> list[IntakeRow]:
+    """This station's intake and transfer records, newest first, ID and phone masked; the
+    voided ones too when asked (the window shows them marked, the report never counts them)."""
     from .search import mask_phone
 
     with ctx.read() as session:
+        kept: ColumnElement[bool] = col(MemberIntake.deleted) == False  # noqa: E712
+        if include_voided:
+            kept = or_(kept, col(MemberIntake.void_reason).is_not(None))
         query = (
             select(MemberIntake, Member)
             .join(Member, col(Member.id) == MemberIntake.member_id)
-            .where(MemberIntake.station_id == ctx.station_id, MemberIntake.deleted == False)  # noqa: E712
+            .where(MemberIntake.station_id == ctx.station_id, kept)
         )
         if period:
             start = dt.date(int(period[:4]), int(period[5:7]), 1)

@@ -1,5 +1,7 @@
 """入会登记: the member registration form (工会会员登记表), membership transfers in and out
-(会籍接转), and the station's intake records with ID numbers and phones masked."""
+(会籍接转: out for any member, picked by name or ID tail), and the station's intake records
+with ID numbers and phones masked; a mistaken record is voided with its reason and stays in
+the list marked 已作废."""
 
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .errors import user_message
 from .labels import enum_text, fill
+from .member_picker import MemberPicker
 from .page import Page
 from .state import AppState
 from .visits import pydate, qdate
@@ -81,14 +85,23 @@ class IntakePage(Page):
         self.list = QTreeWidget()
         self.list.setHeaderLabels(
             [self.tr("日期"), self.tr("类型"), self.tr("姓名"), self.tr("身份证号"),
-             self.tr("职业群体"), self.tr("工会")]
+             self.tr("职业群体"), self.tr("工会"), self.tr("作废")]
         )  # fmt: skip
         self.list.setRootIsDecorated(False)
-        fit_columns(self.list, stretch=5)
+        fit_columns(self.list, stretch=6)  # the union in full; a long void reason elided
         records.body.addWidget(self.list, 1)
+        records.body.addWidget(QLabel(self.tr("会籍转出的会员（不选则用记录中选中的会员）：")))
+        self.picker = MemberPicker(state, multiple=False)
+        records.body.addWidget(self.picker)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.void_button = QPushButton(self.tr("作废记录…"))
+        self.void_button.clicked.connect(self.void_selected)
+        actions.addWidget(self.void_button)
         self.out_button = QPushButton(self.tr("会籍转出…"))
         self.out_button.clicked.connect(self.transfer_out)
-        records.body.addWidget(self.out_button, 0, Qt.AlignmentFlag.AlignRight)
+        actions.addWidget(self.out_button)
+        records.body.addLayout(actions)
         row.addWidget(records, 1)
         self.reset()
         self.refresh()
@@ -144,31 +157,77 @@ class IntakePage(Page):
         super().refresh()
         from desktop.services import intake
 
-        self.state.ops.query(intake.list_intakes, self.state.ctx).success(self.show_rows).run()
+        op = self.state.ops.query(intake.list_intakes, self.state.ctx, include_voided=True)
+        op.success(self.show_rows).run()
 
     def show_rows(self, rows: list[Any]) -> None:
         self.list.clear()
         for row in rows:
             i = row.intake
             union = i.other_union or i.joint_union or i.employer
+            voided = self.tr("已作废：%1").replace("%1", i.void_reason or "") if i.deleted else ""
             item = QTreeWidgetItem(
                 self.list,
                 [str(i.on_date), enum_text("IntakeKind", i.kind), row.name, row.id_masked,
-                 enum_text("JobGroup", i.job_group, ""), union],
+                 enum_text("JobGroup", i.job_group, ""), union, voided],
             )  # fmt: skip
-            item.setData(0, Qt.ItemDataRole.UserRole, i.member_id)
+            item.setData(0, Qt.ItemDataRole.UserRole, row)
+            if i.deleted:
+                item.setToolTip(6, voided)
+                for column in range(item.columnCount()):
+                    item.setForeground(column, Qt.GlobalColor.gray)
+
+    def selected(self) -> Any:
+        """The intake row selected in the records, or None."""
+        item = self.list.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def transfer_out(self) -> None:
+        """会籍转出 of the member picked (any member), else of the selected record's member."""
         from desktop.services import intake
 
-        item = self.list.currentItem()
-        if item is None:
-            self.message.setText(self.tr("请先在记录中选中要转出的会员。"))
+        picked, row = self.picker.member_ids(), self.selected()
+        if not picked and row is None:
+            self.message.setText(self.tr("请先选择要转出的会员。"))
             return
+        member_id = picked[0] if picked else row.intake.member_id
         union, ok = QInputDialog.getText(self, self.tr("会籍转出"), self.tr("转入的工会："))
         if not ok:
             return
-        member_id = item.data(0, Qt.ItemDataRole.UserRole)
         op = self.state.ops.query(intake.transfer_out, self.state.ctx, member_id, union)
-        op.success(lambda _r: self.message.setText(self.tr("已登记会籍转出。")))
-        op.failure(self._failed).run()
+        op.success(self._transferred).failure(self._failed).run()
+
+    def _transferred(self, _record: Any) -> None:
+        self.picker.clear()
+        self.message.setText(self.tr("已登记会籍转出。"))
+
+    def void_selected(self) -> None:
+        """作废: a mistaken intake or transfer record, with its reason (required)."""
+        from desktop.services import intake
+
+        row = self.selected()
+        if row is None or row.intake.deleted:
+            self.message.setText(self.tr("请先在记录中选中一条未作废的记录。"))
+            return
+        question = self.tr("作废 %1 的%2记录（记录保留并标明作废）。请填写原因：")
+        kind = enum_text("IntakeKind", row.intake.kind)
+        reason, ok = QInputDialog.getText(
+            self, self.tr("作废记录"), question.replace("%1", row.name).replace("%2", kind)
+        )
+        if not ok:
+            return
+        if not reason.strip():
+            self.message.setText(self.tr("没有作废：必须填写作废原因。"))
+            return
+        op = self.state.ops.query(intake.void_intake, self.state.ctx, row.intake.id, reason)
+        op.success(lambda _r: self.message.setText(self.tr("已作废。")))
+        op.failure(self._void_failed).run()
+
+    def _void_failed(self, exc: BaseException) -> None:
+        text = user_message(exc)
+        if text is None:
+            from .errors import show_error
+
+            show_error(self, exc)
+        else:
+            self.message.setText(text)

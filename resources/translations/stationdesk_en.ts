@@ -1130,6 +1130,18 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
         <translation>Union</translation>
     </message>
     <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>会籍转出的会员（不选则用记录中选中的会员）：</source>
+        <translation>Member to transfer out (if none is picked, the member of the selected record):</translation>
+    </message>
+    <message>
+        <source>作废记录…</source>
+        <translation>Void record…</translation>
+    </message>
+    <message>
         <source>会籍转出…</source>
         <translation>Transfer out…</translation>
     </message>
@@ -1138,8 +1150,32 @@ Each person gets a receipt; a wrong hand-out can only be voided one by one. Hand
         <translation>Recorded: %1</translation>
     </message>
     <message>
-        <source>请先在记录中选中要转出的会员。</source>
-        <translation>First select the member to transfer out in the records.</translation>
+        <source>已作废：%1</source>
+        <translation>Voided: %1</translation>
+    </message>
+    <message>
+        <source>请先选择要转出的会员。</source>
+        <translation>First pick the member to transfer out.</translation>
+    </message>
+    <message>
+        <source>请先在记录中选中一条未作废的记录。</source>
+        <translation>First select a record that is not voided.</translation>
+    </message>
+    <message>
+        <source>作废 %1 的%2记录（记录保留并标明作废）。请填写原因：</source>
+        <translation>Void the %2 record of %1 (the record is kept and marked void). Enter the reason:</translation>
+    </message>
+    <message>
+        <source>作废记录</source>
+        <translation>Void record</translation>
+    </message>
+    <message>
+        <source>没有作废：必须填写作废原因。</source>
+        <translation>Not voided: a reason is required.</translation>
+    </message>
+    <message>
+        <source>已作废。</source>
+        <translation>Voided.</translation>
     </message>
     <message>
         <source>会籍转出</source>
@@ -5044,6 +5080,10 @@ Note: {0} results and {1} download pages in the reply file were already imported
     <message>
         <source>本站数据库未加密，没有恢复码</source>
         <translation>The station&apos;s database is not encrypted and has no recovery code</translation>
+    </message>
+    <message>
+        <source>每条记录应注明日期 YYYY-MM-DD，且在合理范围内（收到 {0}）</source>
+        <translation>Every entry needs a date written YYYY-MM-DD within a sensible range (received {0})</translation>
     </message>
     <message>
         <source>，可办理“返困”</source>
