@@ -8,6 +8,7 @@ batch of records without references (members) costs nothing more than before.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,6 +45,8 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "member_intake": (("member_id", "member"), ("staff_id", "staff")),
     "rights_case": (("workers[].member_id", "member"),),  # the workers who are members
 }
+# the district's clock (Beijing time, as the console's): the day an undated change is made
+DISTRICT_CLOCK = dt.timezone(dt.timedelta(hours=8))
 # fields a receipt keeps for ever once stored (voided, void_reason and print_count may change)
 FROZEN = ("number", "year", "serial", "distribution_id", "issued_on", "content", "content_hash")
 
@@ -170,7 +173,8 @@ class Judge:
         """A case's part dated in a confirmed month may not be added, changed or removed (the
         station's services refuse the same step: desktop/services/cases.py)."""
         old = current.data if current is not None and not current.deleted else None
-        for name, day in cases.changed_days(old, data, now().date()):
+        today = dt.datetime.now(DISTRICT_CLOCK).date()  # the station's day, not UTC's
+        for name, day in cases.changed_days(old, data, today):
             if day[:7] in self.closed:
                 raise rules.refuse("rights_case", name, f"{day[:7]} 已月结并经区里确认，不能再修改")
 
