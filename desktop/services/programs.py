@@ -250,6 +250,7 @@ def update_program(ctx: Ctx, program_id: str, data: ProgramInput) -> FundProgram
             "annual_cap_fen": data.annual_cap_fen,
             "max_amount_fen": data.max_amount_fen,
             "excludes": list(data.excludes),
+            "requires_file": list(data.requires_file),
         }
         base = {k: getattr(program, k) for k in values if getattr(program, k) != values[k]}
         for key in base:

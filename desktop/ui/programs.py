@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -80,6 +81,7 @@ class ProgramDialog(QDialog):
             self.form.add(key, translate(label) + self.tr("（元）"), edit)
         self.excludes = self.form.add("excludes", self.tr("不能同时享受的项目编码"), QLineEdit())
         self.excludes.setPlaceholderText(self.tr("多个用逗号分开"))
+        self.file_boxes = self._file_boxes()
         if program is not None:
             self._fill(program, budget)
         self.save_button = QPushButton(self.tr("保存（Ctrl+Enter）"))
@@ -98,6 +100,21 @@ class ProgramDialog(QDialog):
         row.addWidget(self.save_button)
         layout.addLayout(row)
 
+    def _file_boxes(self) -> dict[str, QCheckBox]:
+        """须有在册困难职工档案: the hardship categories a member's file must have (issue 16)."""
+        from contract import hardship as hr
+
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        boxes = {c: QCheckBox(translate(hr.CATEGORY_LABELS[c])) for c in hr.CATEGORIES}
+        for box in boxes.values():
+            row.addWidget(box)
+        row.addStretch(1)
+        holder.setToolTip(self.tr("不选为不限：发放时不查困难职工档案"))
+        self.form.add("requires_file", self.tr("须有在册困难职工档案"), holder)
+        return boxes
+
     def _fill(self, program: Any, budget: int | None) -> None:
         self.code.setText(program.code)
         self.year.setValue(program.year)
@@ -110,6 +127,8 @@ class ProgramDialog(QDialog):
         self.money["max_amount_fen"].setText(_yuan(getattr(program, "max_amount_fen", None)))
         self.money["budget_fen"].setText(_yuan(budget))
         self.excludes.setText("，".join(program.excludes))
+        for code, box in self.file_boxes.items():
+            box.setChecked(code in (program.requires_file or []))
 
     def collect(self) -> Any:
         """The form as a ProgramInput; ValidationError naming the fields that cannot be read."""
@@ -141,6 +160,7 @@ class ProgramDialog(QDialog):
             annual_cap_fen=amounts["annual_cap_fen"],
             max_amount_fen=amounts["max_amount_fen"],
             budget_fen=amounts["budget_fen"],
+            requires_file=[c for c, box in self.file_boxes.items() if box.isChecked()],
         )
 
     def save(self) -> None:
@@ -244,6 +264,11 @@ class ProgramsCard(Card):
         largest = getattr(program, "max_amount_fen", None)
         if largest is not None:
             parts.append(self.tr("单次 %1 元").replace("%1", _yuan(largest)))
+        if program.requires_file:
+            from contract import hardship as hr
+
+            labels = [translate(hr.CATEGORY_LABELS.get(c, c)) for c in program.requires_file]
+            parts.append(self.tr("限%1建档职工").replace("%1", self.tr("、").join(labels)))
         return "，".join(parts) or self.tr("不限")
 
     def new_program(self) -> None:

@@ -1662,6 +1662,14 @@ After the close the month&apos;s records are read-only; corrections go into late
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>不选为不限：发放时不查困难职工档案</source>
+        <translation>None ticked: no limit, hand-outs do not check hardship files</translation>
+    </message>
+    <message>
+        <source>须有在册困难职工档案</source>
+        <translation>Requires a hardship file in force</translation>
+    </message>
+    <message>
         <source>次数上限须为整数</source>
         <translation>The times limit must be a whole number</translation>
     </message>
@@ -1727,6 +1735,14 @@ After the close the month&apos;s records are read-only; corrections go into late
     <message>
         <source>单次 %1 元</source>
         <translation>%1 yuan at most each time</translation>
+    </message>
+    <message>
+        <source>限%1建档职工</source>
+        <translation>only filed households: %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
