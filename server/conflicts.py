@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from contract import rules
 from contract.records import RecordError
 
 from .db import record
@@ -109,6 +110,8 @@ def resolve_at_district(engine: Engine, district_id: str, conflict_id: str, valu
             raise RecordError("冲突涉及的会员不存在")
         if member.data.get(name) != value:
             stamp = now().isoformat()
+            # the district's value passes the rules a station's push would (command or page)
+            rules.check("member", {**member.data, name: value})
             member.data = {**member.data, name: value, "updated_at": stamp}
             member.version += 1
             member.origin = member.last_writer = None
