@@ -6,9 +6,10 @@ rm_student holds one row per child followed by 金秋助学. monthly() calls har
 to fill Figures.hardship: files in force by category, files by status, and the month's new
 files, 脱困, 注销 and 返困. No personal field (name, ID number, household) is projected.
 
-Limits: the standing by category and status is the file's current one (not replayed to the
-month's end as the station's report does), and a file that recovers twice counts only in the
-month of its latest 脱困.
+The standing and the moves are counted from rm_hardship_step (hardship_steps.py, s0010): the
+files' steps replayed to the month's end in SQL, as the station's own report replays them, so
+a past month does not move and a file that recovers twice counts in both months. The period
+columns of rm_hardship_file (s0008) are kept as they were; the figures no longer read them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Index, Integer, String, func, select
 
+from .hardship_steps import step_figures
 from .tables import _common
 
 
@@ -112,22 +114,9 @@ def hardship_figures(
     station_id: str | None,
     fig: Callable[[str], Any],
 ) -> None:
-    """Figures.hardship of each station for the month (SQL aggregates)."""
-    c = hardship_file.c
-    scope = _scope(hardship_file, district_id, station_id)
-    standing = select(c.station_id, c.status, c.category, func.count()).where(*scope)
-    for sid, status, category, n in conn.execute(
-        standing.group_by(c.station_id, c.status, c.category)
-    ):
-        h = fig(sid).hardship
-        h.by_status[status] = h.by_status.get(status, 0) + int(n)
-        if status == "established":
-            h.by_category[category] = h.by_category.get(category, 0) + int(n)
-    for name, column in (("new", c.established_period), ("recovered", c.recovered_period),
-                         ("cancelled", c.cancelled_period), ("reopened", c.reopened_period)):  # fmt: skip
-        query = select(c.station_id, func.count()).where(*scope, column == period)
-        for sid, n in conn.execute(query.group_by(c.station_id)):
-            setattr(fig(sid).hardship, name, int(n))
+    """Figures.hardship of each station for the month (SQL aggregates): the files' standing
+    at the month's end and the month's moves from their steps, the children studying now."""
+    step_figures(conn, district_id, period, station_id, fig)
     s = student.c
     query = select(s.station_id, func.count()).where(
         *_scope(student, district_id, station_id), s.status == "studying"

@@ -40,31 +40,39 @@ class RecordLike(Protocol):
     def data(self) -> dict[str, Any]: ...
 
 
-def _row(projection: Projection, r: RecordLike) -> dict[str, Any] | None:
+def _rows(projection: Projection, r: RecordLike) -> list[dict[str, Any]]:
+    """The typed rows of one record: none, one, or (a projection returning a list, e.g. one
+    row per step of a hardship file) several, all under the record's id."""
     stored = Stored(r.entity, r.id, r.district_id, r.owner, bool(r.deleted), r.data)
     columns = projection.columns(stored)
     if columns is None:
-        return None
-    return {
+        return []
+    common = {
         "id": r.id,
         "district_id": r.district_id,
         "station_id": r.owner,
         "deleted": bool(r.deleted),
-        **columns,
     }
+    return [{**common, **c} for c in (columns if isinstance(columns, list) else [columns])]
+
+
+def _row(projection: Projection, r: RecordLike) -> dict[str, Any] | None:
+    """The typed row of a one-row projection (the benchmark's bulk writer)."""
+    rows = _rows(projection, r)
+    return rows[0] if rows else None
 
 
 def project(
     conn: Connection, rows: Iterable[RecordLike], only: list[Projection] | None = None
 ) -> int:
     """Replace the typed rows of these records; returns how many typed rows were written."""
-    groups: dict[int, tuple[Projection, dict[str, dict[str, Any] | None]]] = {}
+    groups: dict[int, tuple[Projection, dict[str, list[dict[str, Any]]]]] = {}
     for r in rows:
         for projection in projections(r.entity):
             if only is not None and projection not in only:
                 continue
             _, found = groups.setdefault(id(projection), (projection, {}))
-            found[r.id] = _row(projection, r)  # the last write of a record wins
+            found[r.id] = _rows(projection, r)  # the last write of a record wins
     written = 0
     mark = placeholder(conn.dialect)
     for projection, found in groups.values():
@@ -76,7 +84,7 @@ def project(
                 f"DELETE FROM {table.name} WHERE id IN ({','.join([mark] * len(part))})",
                 tuple(part),
             )
-        values = [v for v in found.values() if v is not None]
+        values = [v for rows in found.values() for v in rows]
         if values:
             # straight through the driver, as flush() writes the records: every typed value
             # is a plain str, int, bool or None (SQLAlchemy's executemany cost twice as much)

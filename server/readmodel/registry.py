@@ -2,9 +2,11 @@
 
 A projection is (entity, table, columns): `columns(record)` turns one stored record into the
 typed columns of its table row (id, district_id, station_id and deleted are filled in here),
-or None when the record has no row there. Modules in server/readmodel/entities/ declare
-`PROJECTIONS = [...]`; every module of that package is loaded on first use, so adding an
-entity's projection is adding a module (and the migration creating its table), nothing else.
+or None when the record has no row there, or a list of rows (a table keyed by the record's id
+and a sequence number: rm_hardship_step holds one row per step of a file). Modules in
+server/readmodel/entities/ declare `PROJECTIONS = [...]`; every module of that package is
+loaded on first use, so adding an entity's projection is adding a module (and the migration
+creating its table), nothing else.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class Stored:
 class Projection:
     entity: str
     table: Table
-    columns: Callable[[Stored], dict[str, Any] | None]
+    columns: Callable[[Stored], dict[str, Any] | list[dict[str, Any]] | None]
 
 
 _by_entity: dict[str, list[Projection]] = {}
