@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any, Protocol
 
 from pydantic_core import from_json
@@ -47,13 +48,23 @@ def _rows(projection: Projection, r: RecordLike) -> list[dict[str, Any]]:
     columns = projection.columns(stored)
     if columns is None:
         return []
+    if not isinstance(columns, list):  # the common case: one row, built in one step
+        return [
+            {
+                "id": r.id,
+                "district_id": r.district_id,
+                "station_id": r.owner,
+                "deleted": bool(r.deleted),
+                **columns,
+            }
+        ]
     common = {
         "id": r.id,
         "district_id": r.district_id,
         "station_id": r.owner,
         "deleted": bool(r.deleted),
     }
-    return [{**common, **c} for c in (columns if isinstance(columns, list) else [columns])]
+    return [{**common, **c} for c in columns]
 
 
 def _row(projection: Projection, r: RecordLike) -> dict[str, Any] | None:
@@ -67,11 +78,17 @@ def project(
 ) -> int:
     """Replace the typed rows of these records; returns how many typed rows were written."""
     groups: dict[int, tuple[Projection, dict[str, list[dict[str, Any]]]]] = {}
+    # per entity, once: its chosen projections, each with the rows found for it so far
+    plans: dict[str, list[tuple[Projection, dict[str, list[dict[str, Any]]]]]] = {}
     for r in rows:
-        for projection in projections(r.entity):
-            if only is not None and projection not in only:
-                continue
-            _, found = groups.setdefault(id(projection), (projection, {}))
+        plan = plans.get(r.entity)
+        if plan is None:
+            plan = plans[r.entity] = [
+                groups.setdefault(id(p), (p, {}))
+                for p in projections(r.entity)
+                if only is None or p in only
+            ]
+        for projection, found in plan:
             found[r.id] = _rows(projection, r)  # the last write of a record wins
     written = 0
     mark = placeholder(conn.dialect)
@@ -89,10 +106,11 @@ def project(
             # straight through the driver, as flush() writes the records: every typed value
             # is a plain str, int, bool or None (SQLAlchemy's executemany cost twice as much)
             names = list(values[0])
+            as_tuple = itemgetter(*names)  # id, district_id, station_id, deleted and more
             conn.exec_driver_sql(
                 f"INSERT INTO {table.name} ({', '.join(names)}) "
                 f"VALUES ({','.join([mark] * len(names))})",
-                [tuple(v[n] for n in names) for v in values],  # type: ignore[arg-type]
+                list(map(as_tuple, values)),
             )
         written += len(values)
     return written
