@@ -46,12 +46,13 @@ def member_refs(entity: str, row_id: str, data: dict[str, Any]) -> Iterable[str]
 
 
 def load_aliases(conn: Connection, district_id: str, ids: Iterable[str]) -> dict[str, str]:
-    """Alias id -> the district's member id, for the given ids (one query per 500)."""
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
+    """Alias id -> the district's member id, for the given ids (one query per 500). `ids`
+    may be a generator: it is not even read while the district holds no alias."""
     probe = conn.exec_driver_sql("SELECT 1 FROM member_alias LIMIT 1").first()
     if probe is None:  # most districts never link: no per-id lookups at all
+        return {}
+    wanted = sorted(set(ids))
+    if not wanted:
         return {}
     sql = "SELECT alias_id, member_id FROM member_alias WHERE district_id = {m} AND alias_id IN ({in})"
     return dict(select_in(conn, sql, (district_id,), wanted))

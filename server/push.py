@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, Engine, func, select
 from contract import protocol, rules
 from contract.protocol import DISTRICT_ONLY, LINK_PROTOCOL, OWNED, RESOLVABLE, SHARED
 from contract.records import RecordError, check_whole, clean_wire
+from contract.schema import COLUMNS
 from contract.sqlbind import placeholder
 from contract.wire import Mutation, PushRequest, push_from_model
 
@@ -305,6 +307,9 @@ class Batch:
             )
 
 
+PUSHED = SHARED | OWNED  # the entities a station pushes records of (once, not per record)
+
+
 def checked_record(m: Mutation, today: dt.date) -> dict[str, Any] | RecordError:
     """A mutation's record, checked and trimmed to its synced fields, or why it is refused."""
     try:
@@ -312,13 +317,13 @@ def checked_record(m: Mutation, today: dt.date) -> dict[str, Any] | RecordError:
             raise RecordError("帮扶项目和预算由区总工会维护，服务站不能修改")
         if m.entity in RESOLVABLE:
             return conflict_records.resolution_record(bytes(m.payload.record), m.row_id)
-        if m.entity not in SHARED | OWNED:
+        if m.entity not in PUSHED:
             raise RecordError(f"未知的数据类型：{m.entity}")
         data = clean_wire(m.entity, m.payload.record)
         if data.get("id") != m.row_id:
             raise RecordError("记录编号与变更不符")
         check_whole(m.entity, data)
-        _fits_index_columns(data)
+        _fits_index_columns(m.entity, data)
         rules.check(m.entity, data, today=today, receipt_content=False)  # see Judge._receipt
     except RecordError as exc:
         return _named(m.entity, exc)
@@ -344,8 +349,15 @@ INDEX_WIDTHS = {
 }
 
 
-def _fits_index_columns(data: dict[str, Any]) -> None:
-    for name, width in INDEX_WIDTHS.items():
+@cache
+def _index_widths(entity: str) -> tuple[tuple[str, int], ...]:
+    """The INDEX_WIDTHS of the columns this entity has (a checked record holds no others)."""
+    names = {name for name, _kind, _nullable in COLUMNS[entity]}
+    return tuple((name, width) for name, width in INDEX_WIDTHS.items() if name in names)
+
+
+def _fits_index_columns(entity: str, data: dict[str, Any]) -> None:
+    for name, width in _index_widths(entity):
         value = data.get(name)
         if isinstance(value, str) and len(value) > width:
             raise RecordError(f"字段 {name} 过长（最多 {width} 个字符）")
@@ -400,7 +412,7 @@ def apply_push(
         aliases = identity.load_aliases(
             conn,
             auth.district_id,
-            [ref for m, data in work for ref in identity.member_refs(m.entity, m.row_id, data)],
+            (ref for m, data in work for ref in identity.member_refs(m.entity, m.row_id, data)),
         )
         judge = Judge(conn, auth, work, rows, closed)
         batch = Batch(conn, auth, rows, judge, id_numbers, protocol=req.protocol, aliases=aliases)

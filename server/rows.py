@@ -58,23 +58,30 @@ class Row:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def index_columns(self) -> dict[str, Any]:
-        data = self.data
+        return dict(zip(INDEX_NAMES, index_values(self.entity, self.data), strict=True))
+
+
+INDEX_NAMES = ("member_id", "program_id", "period", "natural_key")
+NATURAL_KEYS = {"member": "id_number", "station": "code", "receipt": "number"}
+DATED = frozenset({"relief", "receipt", "visit", "station_log", "month_close", "member_intake"})
+
+
+def index_values(entity: str, data: dict[str, Any]) -> tuple[Any, Any, str | None, str | None]:
+    """The record table's index columns of a record (INDEX_NAMES), as a tuple: flush writes
+    them for every row, so no dict and no period lookup for an entity without a period."""
+    key = NATURAL_KEYS.get(entity)
+    if key is not None:
+        natural = data.get(key)
+    elif entity == "conflict":  # the key its parties' records share
+        natural = f"{data.get('row_id')}|{data.get('field')}"[:64]
+    else:
         natural = None
-        if self.entity == "member":
-            natural = data.get("id_number")
-        elif self.entity == "station":
-            natural = data.get("code")
-        elif self.entity == "receipt":
-            natural = data.get("number")
-        elif self.entity == "conflict":  # the key its parties' records share
-            natural = f"{data.get('row_id')}|{data.get('field')}"[:64]
-        is_relief = self.entity == "relief"
-        return {
-            "member_id": data.get("member_id") if is_relief else None,
-            "program_id": data.get("program_id") if is_relief else None,
-            "period": period_of(self.entity, data),
-            "natural_key": natural if isinstance(natural, str) else None,
-        }
+    if not isinstance(natural, str):
+        natural = None
+    period = period_of(entity, data) if entity in DATED else None
+    if entity == "relief":
+        return data.get("member_id"), data.get("program_id"), period, natural
+    return None, None, period, natural
 
 
 RECORD_COLUMNS = "entity, id, district_id, owner, version, deleted, data, origin, last_writer, seq"
@@ -191,7 +198,6 @@ def flush(conn: Connection, rows: Iterable[Row], *, read_model: bool = True) -> 
     updates: list[tuple[Any, ...]] = []
     for offset, row in enumerate(dirty):
         row.seq = first + offset
-        index = row.index_columns()
         values = (
             row.owner,
             row.seq,
@@ -201,10 +207,7 @@ def flush(conn: Connection, rows: Iterable[Row], *, read_model: bool = True) -> 
             row.last_writer,
             dumps(row.data),
             stamp_db,
-            index["member_id"],
-            index["program_id"],
-            index["period"],
-            index["natural_key"],
+            *index_values(row.entity, row.data),
         )
         if row.exists:
             updates.append((*values, row.entity, row.id))
