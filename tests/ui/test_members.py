@@ -232,14 +232,29 @@ def test_member_form_names_full_width_digits(qtbot, state):
 
 
 def _choose_file_when_asked(qtbot, path):
-    """Answer the file dialog the way a person does: type the path, press Enter."""
+    """Answer the file dialog the way a person does: type the path, press Enter. The dialog is
+    looked for among the shown windows (a dialog an earlier test left behind may still count as
+    the active modal one); after 15 s it is closed, so the test fails instead of hanging."""
+    import time
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
+    deadline = time.monotonic() + 15
+
     def answer():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, answer)
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QFileDialog) and w.isVisible()
+        ]
+        if not shown:
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, answer)
+            return
+        dialog = shown[-1]
+        if time.monotonic() >= deadline:
+            dialog.reject()
             return
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         _type(qtbot, name, str(path))
