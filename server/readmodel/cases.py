@@ -18,7 +18,7 @@ from sqlalchemy import BigInteger, Column, Connection, Index, Integer, String, f
 
 from contract import cases as rules
 
-from .tables import _common
+from .tables import _common, scope
 
 
 @dataclass
@@ -95,14 +95,6 @@ def intake_columns(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _scope(table: Any, district_id: str, station_id: str | None) -> list[Any]:
-    c = table.c
-    out = [c.district_id == district_id, c.deleted.is_(False)]
-    if station_id is not None:
-        out.append(c.station_id == station_id)
-    return out
-
-
 def case_figures(
     conn: Connection,
     district_id: str,
@@ -114,7 +106,7 @@ def case_figures(
     c = rights_case.c
     accepted = (
         select(c.station_id, func.count())
-        .where(*_scope(rights_case, district_id, station_id), c.accepted_period == period)
+        .where(*scope(rights_case, district_id, station_id), c.accepted_period == period)
         .group_by(c.station_id)
     )
     for sid, n in conn.execute(accepted):
@@ -127,7 +119,7 @@ def case_figures(
             func.coalesce(func.sum(c.worker_count), 0),
             func.coalesce(func.sum(c.recovered_fen), 0),
         )
-        .where(*_scope(rights_case, district_id, station_id), c.concluded_period == period)
+        .where(*scope(rights_case, district_id, station_id), c.concluded_period == period)
         .group_by(c.station_id, c.outcome)
     )
     for sid, outcome, n, workers, recovered in conn.execute(concluded):
@@ -140,7 +132,7 @@ def case_figures(
     i = member_intake.c
     joined = (
         select(i.station_id, i.job_group, func.count())
-        .where(*_scope(member_intake, district_id, station_id), i.period == period)
+        .where(*scope(member_intake, district_id, station_id), i.period == period)
         .where(i.kind == "join")
         .group_by(i.station_id, i.job_group)
     )

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Index, Integer, String, func, select
 
 from .hardship_steps import step_figures
-from .tables import _common
+from .tables import _common, scope
 
 
 @dataclass
@@ -99,14 +99,6 @@ def student_columns(data: dict[str, Any]) -> dict[str, Any]:
     return {"status": _text(data.get("status"), 16), "stage": _text(data.get("stage"), 32)}
 
 
-def _scope(table: Any, district_id: str, station_id: str | None) -> list[Any]:
-    c = table.c
-    out = [c.district_id == district_id, c.deleted.is_(False)]
-    if station_id is not None:
-        out.append(c.station_id == station_id)
-    return out
-
-
 def hardship_figures(
     conn: Connection,
     district_id: str,
@@ -119,7 +111,7 @@ def hardship_figures(
     step_figures(conn, district_id, period, station_id, fig)
     s = student.c
     query = select(s.station_id, func.count()).where(
-        *_scope(student, district_id, station_id), s.status == "studying"
+        *scope(student, district_id, station_id), s.status == "studying"
     )
     for sid, n in conn.execute(query.group_by(s.station_id)):
         fig(sid).hardship.studying = int(n)

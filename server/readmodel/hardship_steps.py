@@ -33,6 +33,7 @@ from sqlalchemy import (
 from contract import hardship as hr
 
 from ..db import metadata as read_metadata
+from .tables import scope
 
 hardship_step = Table(
     "rm_hardship_step",
@@ -82,11 +83,7 @@ def month_bounds(period: str) -> tuple[str, str]:
 
 
 def _scope(district_id: str, station_id: str | None) -> list[Any]:
-    c = hardship_step.c
-    out = [c.district_id == district_id, c.deleted.is_(False)]
-    if station_id is not None:
-        out.append(c.station_id == station_id)
-    return out
+    return scope(hardship_step, district_id, station_id)
 
 
 def _latest(scope: list[Any], until: str, column: Any) -> Any:

@@ -8,6 +8,8 @@ Amounts are integer fen. Nothing here is JSON: the pages GROUP BY these columns.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -21,6 +23,15 @@ from sqlalchemy import (
 )
 
 from ..db import metadata as read_metadata  # one schema: the server's (db.py loads these)
+
+
+def scope(table: Table, district_id: str, station_id: str | None) -> list[Any]:
+    """The WHERE conditions of a district's (or one station's) live rows of a typed table."""
+    c = table.c
+    out = [c.district_id == district_id, c.deleted.is_(False)]
+    if station_id is not None:
+        out.append(c.station_id == station_id)
+    return out
 
 
 def _common(name: str, *columns: Column, indexes: tuple[Index, ...] = ()) -> Table:
