@@ -3,7 +3,7 @@ pull, and the district server at any time, then sync to the end and check the mo
 
 A run is a new district on a real uvicorn process (tests/sync/procs.py) with three stations.
 Between station actions (the model's: add a person from a small pool, import a roster, edit one
-field, the same field at two stations, issue relief, resolve a conflict) a station syncs in a
+field, the same field at two stations, issue relief, void one, resolve a conflict) a station syncs in a
 child process of its own, which is killed with SIGKILL after a random delay, not at a hook
 point; or the server process is killed at a random moment while a station syncs and started
 again on the same database and port. The delay is drawn up to the longest sync seen so far, so
@@ -43,6 +43,7 @@ LOCAL_ACTIONS = (
     "edit_one_field",
     "same_field_at_two_stations",
     "issue_relief",
+    "void_a_hand_out",
     "resolve_a_conflict",
 )
 
@@ -116,6 +117,8 @@ class KillRun:
             )
         elif name == "issue_relief":
             m.issue_relief(r.randrange(3), r.randrange(POOL))
+        elif name == "void_a_hand_out":
+            m.void_a_hand_out(r.randrange(3), r.randrange(8))
         else:
             m.resolve_a_conflict(r.randrange(3), r.choice(["local", "server"]))
         self.seen[f"action {name}"] += 1
