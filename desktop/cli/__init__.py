@@ -25,7 +25,15 @@ EXIT_BUG = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import case_cmds, commands, documents, hardship_cmds, member_cmds, sync_cmds
+    from . import (
+        case_cmds,
+        commands,
+        documents,
+        hardship_cmds,
+        member_cmds,
+        station_admin,
+        sync_cmds,
+    )
 
     parser = argparse.ArgumentParser(prog="stationdesk", description="工会服务站工作台（命令行）")
     parser.add_argument("--db", type=Path, default=None, help="数据库文件（默认：用户数据目录）")
@@ -40,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     documents.register(sub, export)
     sync_cmds.register(sub)
     member_cmds.register(sub)
+    station_admin.register(sub)
     hardship_cmds.register(sub)
     case_cmds.register(sub)
     return parser
