@@ -16,15 +16,16 @@ from functools import cache
 from typing import Any
 
 import msgspec
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from contract import wire
 from contract.protocol import PROTOCOL, SCHEMA, MutationResult
 from contract.wire import Change, PullResponse
 
-from ..models import SYNCED_TABLES, Conflict, DuplicateFlag, Outbox, Setting, VisitMember
+from ..models import SYNCED_TABLES, Conflict, Outbox, Setting, VisitMember
 from ..services.members import search_keys
+from .findings import Aside, apply_server_made
 from .records import RecordError, columns, insert_many, required_defaults, wire_plan
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,6 @@ CLOCK_OFFSET = "sync.clock_offset_s"
 FULL_PULL = "sync.full_pull"  # "1" while a from-zero pull is unfinished (survives interruption)
 SET_ASIDE = "sync.set_aside"  # pulled records this station could not apply (JSON list)
 MAX_SET_ASIDE = 200  # the newest are kept
-
-# (entity, id, reason) of a pulled record set aside: the page and its cursor still commit, so
-# one record nobody can apply never stops this station's sync (sync.md principle 2)
-Aside = list[tuple[str, str, str]]
 
 OUTBOX: Table = Outbox.__table__  # type: ignore[attr-defined]
 SETTING: Table = Setting.__table__  # type: ignore[attr-defined]
@@ -384,87 +381,6 @@ def _rebuild_visit_members(conn: Connection, changes: list[Change]) -> None:
         conn.execute(insert(table), [{"visit_id": v, "member_id": m} for v, m in sorted(pairs)])
 
 
-def _apply_server_made(conn: Connection, changes: list[Change], aside: Aside) -> None:
-    for change in changes:
-        try:
-            with conn.begin_nested():
-                _apply_finding(conn, change)
-        except Exception as exc:  # noqa: BLE001 - a finding it cannot read is set aside
-            aside.append((change.entity, change.id, f"记录内容无法读取（{type(exc).__name__}）"))
-
-
-def _apply_finding(conn: Connection, change: Change) -> None:
-    conflicts: Table = Conflict.__table__  # type: ignore[attr-defined]
-    flags: Table = DuplicateFlag.__table__  # type: ignore[attr-defined]
-    d = change.data
-    created = dt.datetime.fromisoformat(str(d.get("created_at")))
-    if change.entity == "conflict" and d.get("resolved_at"):
-        _close_conflict(conn, change)
-    elif change.entity == "conflict":
-        conn.execute(
-            insert(conflicts)
-            .prefix_with("OR IGNORE")
-            .values(
-                id=change.id,
-                entity=str(d.get("entity")),
-                row_id=str(d.get("row_id")),
-                field=str(d.get("field")),
-                local_value=d.get("local_value"),
-                server_value=d.get("server_value"),
-                server_version=int(d.get("server_version") or 0),
-                created_at=created,
-            )
-        )
-        member = table_of("member")
-        if d.get("entity") == "member":
-            conn.execute(
-                update(member)
-                .where(member.c.id == d.get("row_id"))
-                .values(sync_state="conflict", sync_error=f"字段冲突待处理：{d.get('field')}")
-            )
-    elif change.deleted:  # the finding no longer holds (a hand-out voided): it goes here too
-        conn.execute(delete(flags).where(flags.c.id == change.id))
-    else:
-        values = {
-            "member_id": str(d.get("member_id")),
-            "program_id": str(d.get("program_id")),
-            "period": str(d.get("period")),
-            # the district's decision on the flag (确认违规 / 排除, with its reason), as the
-            # server worded it, follows the finding wherever the station shows it
-            "reason": " ".join(str(d[k]) for k in ("reason", "decision_text") if d.get(k)),
-            "distribution_ids": list(d.get("distribution_ids") or []),
-        }
-        done = conn.execute(update(flags).where(flags.c.id == change.id).values(values))
-        if done.rowcount == 0:
-            conn.execute(insert(flags).values(id=change.id, created_at=created, **values))
-
-
-def _close_conflict(conn: Connection, change: Change) -> None:
-    """A conflict resolved at another party (or by the district): closed here too, and the
-    member's mark cleared once none of its conflicts is open."""
-    conflicts: Table = Conflict.__table__  # type: ignore[attr-defined]
-    member = table_of("member")
-    d = change.data
-    stamp = dt.datetime.fromisoformat(str(d.get("resolved_at")))
-    conn.execute(
-        update(conflicts)
-        .where(conflicts.c.id == change.id, conflicts.c.resolved_at.is_(None))
-        .values(resolved_at=stamp)
-    )
-    row_id = str(d.get("row_id"))
-    still_open = conn.execute(
-        select(conflicts.c.id).where(
-            conflicts.c.row_id == row_id, conflicts.c.resolved_at.is_(None)
-        )
-    ).first()
-    if still_open is None:
-        conn.execute(
-            update(member)
-            .where(member.c.id == row_id, member.c.sync_state == "conflict")
-            .values(sync_state="synced", sync_error=None)
-        )
-
-
 def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dict[str, int]:
     """Apply one pulled page and store its cursor, in one transaction."""
     groups: dict[str, list[Change]] = defaultdict(list)
@@ -478,7 +394,7 @@ def apply_page(engine: Engine, page: PullResponse, *, full: bool = False) -> dic
                 _apply_entity(conn, entity, changes, aside)
         made = [c for c in page.changes if c.entity in ("conflict", "dup_flag")]
         if made:
-            _apply_server_made(conn, made, aside)
+            apply_server_made(conn, made, aside)
         if aside:
             _remember_aside(conn, aside)
         parked = _parked_count(conn) - parked
